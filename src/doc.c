@@ -1,0 +1,188 @@
+/*
+ * doc: the pipeline for one document.
+ *
+ *   bytes → segment → tokens → detectors → findings → (look-ahead queue)
+ *         → resolve (level, verdict) → format
+ *
+ * Segments wait in a bounded queue so that the verdict that decides them has
+ * seen up to `window` bytes past them: for documents shorter than the window
+ * (most articles) that is the whole document. Memory stays bounded by the
+ * window plus one segment.
+ */
+#include "detect.h"
+#include "engine.h"
+#include "fmt.h"
+#include "segment.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WINDOW_DEFAULT (256 * 1024)
+
+const detector detectors[] = {
+    {"mapping", detect_mapping},
+    {NULL, NULL}
+};
+
+typedef struct pending {
+    char *text;            /* owned copy of the segment */
+    size_t len;
+    uint64_t offset;
+    size_t line;
+    finding_list findings;
+} pending;
+
+struct unspin_doc {
+    const unspin_engine *e;
+    fmt *out;
+    segmenter *seg;
+    tok_list toks;
+    pending *q;            /* FIFO: q[head..n) are waiting */
+    size_t head, n, cap;
+    size_t queued_bytes;
+    size_t window;
+    verdict v;
+    size_t findings, applied;
+};
+
+unspin_doc *unspin_doc_new(const unspin_engine *e, const char *name, fmt *out)
+{
+    unspin_doc *d = xcalloc(1, sizeof *d);
+    d->e = e;
+    d->out = out;
+    d->seg = seg_new(SEG_MAX_DEFAULT);
+    d->window = e->opts.window ? e->opts.window : WINDOW_DEFAULT;
+    fmt_doc_begin(out, name);
+    return d;
+}
+
+/*
+ * Text or not: a segment with a NUL byte, or with more than one byte in 20
+ * that is not valid UTF-8, is passed through without looking for damage.
+ */
+static int looks_like_text(const char *t, size_t n)
+{
+    if (memchr(t, '\0', n))
+        return 0;
+    size_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80)
+            continue;
+        int32_t cp;
+        size_t l = utf8_decode((const unsigned char *)t + i, n - i, &cp);
+        if (cp < 0)
+            bad++;
+        i += l - 1;
+    }
+    return bad * 20 <= n;
+}
+
+static int applies(int level, int klass, int spun)
+{
+    switch (klass) {
+    case CLASS_SURE:
+        return 1;
+    case CLASS_LIKELY:
+        return level == UNSPIN_LEVEL_AGGRESSIVE || (level == UNSPIN_LEVEL_NORMAL && spun);
+    default:
+        return 0;
+    }
+}
+
+/* Resolves and writes the oldest waiting segment. */
+static void emit_one(unspin_doc *d)
+{
+    pending *p = &d->q[d->head++];
+    verdict_update(&d->v);
+    for (size_t i = 0; i < p->findings.n; i++) {
+        finding *f = &p->findings.v[i];
+        f->applied = (uint8_t)(f->ncands > 0 && applies(d->e->opts.level, f->klass, d->v.spun));
+        d->applied += f->applied;
+    }
+    d->findings += p->findings.n;
+    seg_view view = {p->text, p->len, p->offset, p->line};
+    fmt_segment(d->out, &view, &p->findings);
+    d->queued_bytes -= p->len;
+    finding_list_free(&p->findings);
+    free(p->text);
+    if (d->head == d->n)
+        d->head = d->n = 0;
+}
+
+static void enqueue(unspin_doc *d, const seg_view *s)
+{
+    if (d->n == d->cap) {
+        if (d->head > 0) {
+            memmove(d->q, d->q + d->head, (d->n - d->head) * sizeof *d->q);
+            d->n -= d->head;
+            d->head = 0;
+        } else {
+            d->cap = d->cap ? d->cap * 2 : 16;
+            d->q = xrealloc(d->q, d->cap * sizeof *d->q);
+        }
+    }
+    pending *p = &d->q[d->n++];
+    memset(p, 0, sizeof *p);
+    p->text = xstrndup(s->text, s->len);
+    p->len = s->len;
+    p->offset = s->offset;
+    p->line = s->line;
+    d->queued_bytes += s->len;
+
+    if (!looks_like_text(p->text, p->len))
+        return;
+    tok_split(p->text, p->len, &d->toks);
+    for (size_t i = 0; i < d->toks.n; i++)
+        d->v.words += d->toks.v[i].type == TOK_WORD;
+    seg_ctx ctx = {p->text, p->len, &d->toks};
+    for (const detector *det = detectors; det->run; det++)
+        det->run(d->e, &ctx, &p->findings);
+    finding_resolve_overlaps(&p->findings);
+    for (size_t i = 0; i < p->findings.n; i++)
+        d->v.hits[p->findings.v[i].klass]++;
+}
+
+static void drain(unspin_doc *d, int at_eof)
+{
+    seg_view s;
+    while (seg_next(d->seg, at_eof, &s)) {
+        enqueue(d, &s);
+        while (d->queued_bytes > d->window && d->head < d->n)
+            emit_one(d);
+    }
+}
+
+void unspin_doc_feed(unspin_doc *d, const char *data, size_t len)
+{
+    seg_feed(d->seg, data, len);
+    drain(d, 0);
+}
+
+void unspin_doc_finish(unspin_doc *d, unspin_result *r)
+{
+    drain(d, 1);
+    while (d->head < d->n)
+        emit_one(d);
+    verdict_update(&d->v);
+    unspin_result res = {d->v, d->findings, d->applied};
+    fmt_doc_end(d->out, &res);
+    if (r)
+        *r = res;
+}
+
+void unspin_doc_free(unspin_doc *d)
+{
+    if (!d)
+        return;
+    while (d->head < d->n) {
+        pending *p = &d->q[d->head++];
+        finding_list_free(&p->findings);
+        free(p->text);
+    }
+    free(d->q);
+    tok_list_free(&d->toks);
+    seg_free(d->seg);
+    free(d);
+}

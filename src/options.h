@@ -1,0 +1,29 @@
+/*
+ * options: the command line. One table drives parsing, --help and the man
+ * page's OPTIONS section (tests/check_options.sh compares them).
+ */
+#ifndef UNSPIN_OPTIONS_H
+#define UNSPIN_OPTIONS_H
+
+#include <stddef.h>
+
+#include "unspin.h"
+
+typedef struct cli {
+    unspin_options lib;
+    int format;            /* enum fmt_kind, or -1 when not given */
+    int check;
+    int lint;
+    int quiet;
+    const char **dicts;    /* owned array; strings borrowed from argv */
+    size_t ndicts;
+    char **files;          /* borrowed from argv */
+    size_t nfiles;
+} cli;
+
+/* Parses argv into c. Returns -1 to go on, or an exit status (after printing
+ * --help, --version or a usage error). */
+int options_parse(int argc, char **argv, cli *c);
+void options_free(cli *c);
+
+#endif
