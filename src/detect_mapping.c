@@ -143,6 +143,49 @@ static size_t article_len(const char *o)
     return 0;
 }
 
+/*
+ * Puts the span's own word gaps back into a replacement written with single
+ * spaces: the same gaps when the word counts agree, else a gap with a line
+ * end goes to the proportional place, so hard-wrapped lines stay wrapped.
+ */
+static void restore_gaps(const seg_ctx *s, size_t i, size_t j, const buf *repl, buf *out)
+{
+    const token *t = s->toks->v;
+    size_t gs[32], ge[32], ng = 0, prev = i;
+    for (size_t k = i + 1; k <= j && ng < 32; k++) {
+        if (t[k].type == TOK_SPACE || t[k].type == TOK_NEWLINE)
+            continue;
+        gs[ng] = t[prev].start + t[prev].len;
+        ge[ng++] = t[k].start;
+        prev = k;
+    }
+    size_t nr = 0;
+    for (size_t k = 0; k < repl->len; k++)
+        nr += repl->data[k] == ' ';
+    long nl_gap = -1, nl_at = -1;
+    for (size_t g = 0; g < ng && nr != ng; g++)
+        if (memchr(s->text + gs[g], '\n', ge[g] - gs[g]) || memchr(s->text + gs[g], '\r', ge[g] - gs[g])) {
+            nl_gap = (long)g;
+            nl_at = ng > 1 ? (long)((g * (nr ? nr - 1 : 0) + (ng - 1) / 2) / (ng - 1)) : 0;
+            break;
+        }
+    size_t r = 0;
+    for (size_t k = 0; k < repl->len; k++) {
+        char c = repl->data[k];
+        if (c != ' ') {
+            buf_putc(out, c);
+            continue;
+        }
+        if (nr == ng)
+            buf_put(out, s->text + gs[r], ge[r] - gs[r]);
+        else if ((long)r == nl_at)
+            buf_put(out, s->text + gs[nl_gap], ge[nl_gap] - gs[nl_gap]);
+        else
+            buf_putc(out, ' ');
+        r++;
+    }
+}
+
 static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_t poss,
                  finding_list *out)
 {
@@ -151,16 +194,19 @@ static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_
     finding *f = finding_add(out, start, end, KIND_SPUN, e->klass, e->id);
     int pattern = casing_pattern(s->text, t + i, j - i + 1);
     int drop_article = after_determiner(s, i);
-    buf b = BUF_INIT;
+    buf b = BUF_INIT, g = BUF_INIT;
     for (size_t k = 0; k < e->norigs; k++) {
         const char *o = e->origs[k];
         if (drop_article)
             o += article_len(o);
         buf_clear(&b);
+        buf_clear(&g);
         casing_apply(o, strlen(o), pattern, &b);
-        finding_add_cand(f, b.data, b.len, 0.0, "mapping");
+        restore_gaps(s, i, j, &b, &g);
+        finding_add_cand(f, g.data, g.len, 0.0, "mapping");
     }
     buf_free(&b);
+    buf_free(&g);
 }
 
 void detect_mapping(const unspin_engine *eng, const seg_ctx *s, finding_list *out)

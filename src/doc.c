@@ -58,7 +58,7 @@ unspin_doc *unspin_doc_new(const unspin_engine *e, const char *name, fmt *out)
 }
 
 /*
- * Text or not: a segment with a NUL byte, or with more than one byte in 20
+ * Text or not: a segment with a NUL byte, or with more than one byte in 8
  * that is not valid UTF-8, is passed through without looking for damage.
  */
 static int looks_like_text(const char *t, size_t n)
@@ -76,7 +76,7 @@ static int looks_like_text(const char *t, size_t n)
             bad++;
         i += l - 1;
     }
-    return bad * 20 <= n;
+    return bad * 8 <= n;
 }
 
 static int applies(int level, int klass, int spun)

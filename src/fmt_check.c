@@ -16,7 +16,7 @@ static void check_segment(fmt *f, const seg_view *s, const finding_list *l)
         loc_seek(&c, x->start, &line, &col);
         fprintf(f->out, "%s:%zu:%zu: %s: '%.*s' -> '%s' [%s %s]%s\n", f->name, line, col,
                 klass_name(x->klass), (int)(x->end - x->start), s->text + x->start,
-                x->ncands ? x->cands[0].text : "", kind_name(x->kind), x->rule,
+                x->ncands ? x->cands[0].text : "?", kind_name(x->kind), x->rule,
                 x->applied ? " (applied)" : "");
     }
 }

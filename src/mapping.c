@@ -241,12 +241,11 @@ static int contains(const char *s, size_t n, const char *word)
     return 0;
 }
 
-/* Interprets a two-column tortured-phrase line's original: drops notes in
- * parentheses ("(?)" and context notes make the entry flag-only), and
- * "a/b" gives alternatives. */
-static void set_tortured_original(map_entry *e, const char *s, size_t n)
+/* Copies s[0..n) without notes in parentheses into out; returns 1 when a
+ * note says the entry is doubtful ("(?)") or depends on context. */
+static int strip_notes(const char *s, size_t n, buf *out)
 {
-    buf b = BUF_INIT;
+    int doubtful = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '(') {
             const char *close = memchr(s + i, ')', n - i);
@@ -254,13 +253,26 @@ static void set_tortured_original(map_entry *e, const char *s, size_t n)
             const char *note = s + i + 1;
             size_t nl = end - i - 1;
             if ((nl == 1 && note[0] == '?') || contains(note, nl, "context"))
-                e->klass = CLASS_FLAG;
+                doubtful = 1;
             i = end;
             continue;
         }
-        buf_putc(&b, s[i]);
+        buf_putc(out, s[i]);
     }
+    return doubtful;
+}
+
+/* Interprets a two-column tortured-phrase line's original: drops notes in
+ * parentheses ("(?)" and context notes make the entry flag-only, and so does
+ * an original that is only a note), and "a/b" gives alternatives. */
+static void set_tortured_original(map_entry *e, const char *s, size_t n)
+{
+    buf b = BUF_INIT;
+    if (strip_notes(s, n, &b))
+        e->klass = CLASS_FLAG;
     set_origs(e, b.data ? b.data : "", b.len, '/');
+    if (e->norigs == 0)
+        e->klass = CLASS_FLAG;
     buf_free(&b);
 }
 
@@ -308,7 +320,15 @@ static int parse_line(mapping *m, line_ctx *lc, const char *s, size_t n, int for
     map_entry *e = &m->v[m->n];
     memset(e, 0, sizeof *e);
     e->next = -1;
-    e->spun = squeeze(sp, sl);
+    if (nf == 2) {
+        /* Lists note abbreviations on the spun side too: "… quality (CR)". */
+        buf b = BUF_INIT;
+        strip_notes(sp, sl, &b);
+        e->spun = squeeze(b.data ? b.data : "", b.len);
+        buf_free(&b);
+    } else {
+        e->spun = squeeze(sp, sl);
+    }
     e->file = intern_file(m, lc->file);
     e->line = lc->line;
     const char *base = strrchr(lc->file, '/');
@@ -344,7 +364,7 @@ static int parse_line(mapping *m, line_ctx *lc, const char *s, size_t n, int for
         attrs_len -= al + 1;
         attrs = tab + 1;
     }
-    if (rc == 0 && e->norigs == 0) {
+    if (rc == 0 && e->norigs == 0 && nf > 2) {
         bad(lc, "%s", "empty original");
         rc = -1;
     }

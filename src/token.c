@@ -71,6 +71,25 @@ uint32_t tok_hash(const char *s, size_t n)
     return h;
 }
 
+/* ASCII character classes for the fast path. */
+enum { A_LOWER = 1, A_UPPER = 2, A_DIGIT = 4 };
+static const unsigned char ascii_class[128] = {
+    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
+    ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT, ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+    ['a'] = A_LOWER, ['b'] = A_LOWER, ['c'] = A_LOWER, ['d'] = A_LOWER, ['e'] = A_LOWER,
+    ['f'] = A_LOWER, ['g'] = A_LOWER, ['h'] = A_LOWER, ['i'] = A_LOWER, ['j'] = A_LOWER,
+    ['k'] = A_LOWER, ['l'] = A_LOWER, ['m'] = A_LOWER, ['n'] = A_LOWER, ['o'] = A_LOWER,
+    ['p'] = A_LOWER, ['q'] = A_LOWER, ['r'] = A_LOWER, ['s'] = A_LOWER, ['t'] = A_LOWER,
+    ['u'] = A_LOWER, ['v'] = A_LOWER, ['w'] = A_LOWER, ['x'] = A_LOWER, ['y'] = A_LOWER,
+    ['z'] = A_LOWER,
+    ['A'] = A_UPPER, ['B'] = A_UPPER, ['C'] = A_UPPER, ['D'] = A_UPPER, ['E'] = A_UPPER,
+    ['F'] = A_UPPER, ['G'] = A_UPPER, ['H'] = A_UPPER, ['I'] = A_UPPER, ['J'] = A_UPPER,
+    ['K'] = A_UPPER, ['L'] = A_UPPER, ['M'] = A_UPPER, ['N'] = A_UPPER, ['O'] = A_UPPER,
+    ['P'] = A_UPPER, ['Q'] = A_UPPER, ['R'] = A_UPPER, ['S'] = A_UPPER, ['T'] = A_UPPER,
+    ['U'] = A_UPPER, ['V'] = A_UPPER, ['W'] = A_UPPER, ['X'] = A_UPPER, ['Y'] = A_UPPER,
+    ['Z'] = A_UPPER,
+};
+
 static void push(tok_list *list, token t)
 {
     if (list->n == list->cap) {
@@ -87,6 +106,11 @@ static int32_t peek(const char *text, size_t len, size_t p, size_t *l)
         *l = 0;
         return -1;
     }
+    unsigned char c = (unsigned char)text[p];
+    if (c < 0x80) {
+        *l = 1;
+        return c;
+    }
     int32_t cp;
     *l = utf8_decode((const unsigned char *)text + p, len - p, &cp);
     return cp;
@@ -94,20 +118,45 @@ static int32_t peek(const char *text, size_t len, size_t p, size_t *l)
 
 static int is_alnum_cp(int32_t cp)
 {
+    if (cp >= 0 && cp < 0x80)
+        return ascii_class[cp] != 0;
     return cp >= 0 && (utf8_is_letter(cp) || utf8_is_digit(cp));
 }
 
-/* Scans a word or number starting at p; fills t (start, len, type, flags). */
+/* Scans a word or number starting at p; fills t (start, len, type, shape,
+ * flags, hash). ASCII letters and digits take a table-driven fast path. */
 static size_t scan_word(const char *text, size_t len, size_t p, token *t)
 {
     size_t start = p, l;
     int letters = 0, digits = 0, nonascii = 0;
     int upper = 0, lower = 0, first_upper = 0, rest_upper = 0;
+    uint32_t h = FNV_OFFSET;
     for (;;) {
+        /* Fast path: a run of ASCII letters and digits. */
+        while (p < len && (unsigned char)text[p] < 0x80) {
+            unsigned char c = (unsigned char)text[p];
+            unsigned cls = ascii_class[c];
+            if (!cls)
+                break;
+            if (cls == A_DIGIT) {
+                digits++;
+            } else {
+                int up = cls == A_UPPER;
+                if (letters == 0)
+                    first_upper = up;
+                else
+                    rest_upper += up;
+                upper += up;
+                lower += !up;
+                letters++;
+                c |= (unsigned char)(up << 5);   /* ASCII lower case */
+            }
+            h = fnv_byte(h, c);
+            p++;
+        }
         int32_t cp = peek(text, len, p, &l);
-        if (is_alnum_cp(cp)) {
-            if (cp >= 0x80)
-                nonascii = 1;
+        if (cp >= 0x80 && is_alnum_cp(cp)) {
+            nonascii = 1;
             if (utf8_is_digit(cp)) {
                 digits++;
             } else {
@@ -120,6 +169,7 @@ static size_t scan_word(const char *text, size_t len, size_t p, token *t)
                 lower += lo;
                 letters++;
             }
+            h = fold_cp(h, cp, NULL, NULL);
             p += l;
             continue;
         }
@@ -131,6 +181,7 @@ static size_t scan_word(const char *text, size_t len, size_t p, token *t)
             if (!joins && (cp == '.' || cp == ',' || cp == ':'))
                 joins = letters == 0 && digits > 0 && utf8_is_digit(next);
             if (joins) {
+                h = fold_cp(h, cp, NULL, NULL);
                 p += l;
                 continue;
             }
@@ -139,6 +190,7 @@ static size_t scan_word(const char *text, size_t len, size_t p, token *t)
     }
     t->start = (uint32_t)start;
     t->len = (uint32_t)(p - start);
+    t->hash = h;
     t->type = letters ? TOK_WORD : TOK_NUM;
     t->flags = (uint8_t)((digits && letters ? TOKF_DIGIT : 0) | (nonascii ? TOKF_NONASCII : 0));
     if (!letters)
@@ -192,7 +244,6 @@ void tok_split(const char *text, size_t len, tok_list *list)
                 t.hash = fnv_byte(FNV_OFFSET, c);
             } else if (is_alnum_cp(cp)) {
                 scan_word(text, len, p, &t);
-                t.hash = tok_hash(text + t.start, t.len);
                 if (t.type == TOK_WORD) {
                     t.poss_len = possessive_len(text + t.start, t.len);
                     if (t.poss_len)

@@ -9,7 +9,10 @@ typedef struct edge {
     uint32_t child;   /* child + 1; 0 marks an empty slot */
 } edge;
 
+#define ROOT_BITS 65536   /* a filter over the root's edges: 8 KB, stays in cache */
+
 struct trie {
+    uint64_t root_filter[ROOT_BITS / 64];
     edge *edges;
     size_t cap, used;     /* cap is a power of two */
     int32_t *values;      /* per node */
@@ -47,6 +50,9 @@ void trie_free(trie *t)
 
 uint32_t trie_child(const trie *t, uint32_t node, uint32_t hash)
 {
+    /* Most words start no phrase: the filter answers for them without a probe. */
+    if (node == TRIE_ROOT && !(t->root_filter[(hash % ROOT_BITS) / 64] >> (hash % 64) & 1))
+        return TRIE_NONE;
     uint64_t key = (uint64_t)node << 32 | hash;
     size_t mask = t->cap - 1;
     for (size_t i = (size_t)mix(key) & mask;; i = (i + 1) & mask) {
@@ -87,6 +93,8 @@ uint32_t trie_add(trie *t, uint32_t node, uint32_t hash)
         t->node_cap *= 2;
         t->values = xrealloc(t->values, t->node_cap * sizeof *t->values);
     }
+    if (node == TRIE_ROOT)
+        t->root_filter[(hash % ROOT_BITS) / 64] |= 1ULL << (hash % 64);
     c = (uint32_t)t->nodes++;
     t->values[c] = -1;
     uint64_t key = (uint64_t)node << 32 | hash;

@@ -1,0 +1,24 @@
+#!/bin/bash
+# The figures issue #2 asks of seed 000 (a real spun article), scored with
+# ../shared/eval/score.py against its gold annotation:
+#   default level: correction rate >= 0.85 with 0 false changes;
+#   aggressive:    correction rate >= 0.95 and precision >= 0.98.
+. "$(dirname "$0")/lib.sh"
+score="${SHARED:-}/eval/score.py"
+gold="${SHARED:-}/eval/000.gold.txt"
+[ -f "$score" ] && [ -f "$gold" ] || { echo "SKIP: ../shared/eval missing"; exit 77; }
+seed="$SRC/fixtures/seed000.in"
+figures() {   # figures LEVEL -> "correction_rate precision false_changes"
+    "$UNSPIN" --level="$1" < "$seed" > "$TMP/out.$1"
+    python3 "$score" "$gold" "$TMP/out.$1" --json |
+        python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["correction_rate"], r["precision"], r["false_changes"])'
+}
+read -r cr pr fc <<< "$(figures normal)"
+echo "default:    correction rate $cr, precision $pr, false changes $fc"
+check "default correction rate >= 0.85" python3 -c "import sys; sys.exit(not $cr >= 0.85)"
+check "default false changes == 0" test "$fc" = 0
+read -r cr pr fc <<< "$(figures aggressive)"
+echo "aggressive: correction rate $cr, precision $pr, false changes $fc"
+check "aggressive correction rate >= 0.95" python3 -c "import sys; sys.exit(not $cr >= 0.95)"
+check "aggressive precision >= 0.98" python3 -c "import sys; sys.exit(not $pr >= 0.98)"
+finish
