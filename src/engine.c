@@ -42,6 +42,9 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
     e->opts = *o;
     e->map = mapping_new();
     int errors = 0;
+    /* The user's files load first: for the same phrase, the first entry wins. */
+    for (size_t i = 0; i < o->ndicts; i++)
+        errors += mapping_load_file(e->map, o->dicts[i], MAP_FORMAT_AUTO) != 0;
     if (!o->no_mapping) {
         const char *dir = o->data_dir ? o->data_dir : unspin_default_data_dir();
         if (!dir) {
@@ -55,8 +58,6 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
             buf_free(&p);
         }
     }
-    for (size_t i = 0; i < o->ndicts; i++)
-        errors += mapping_load_file(e->map, o->dicts[i], MAP_FORMAT_AUTO) != 0;
     if (errors) {
         unspin_engine_free(e);
         return NULL;

@@ -92,7 +92,7 @@ void loc_seek(loc_cursor *c, size_t offset, size_t *line, size_t *col)
     const char *t = c->s->text;
     for (; c->at < offset; c->at++) {
         char ch = t[c->at];
-        if (ch == '\n' || (ch == '\r' && (c->at + 1 >= c->s->len || t[c->at + 1] != '\n'))) {
+        if (ch == '\n') {
             c->line++;
             c->col = 1;
         } else if (ch != '\r') {

@@ -6,6 +6,18 @@
  */
 #include "fmt.h"
 
+#include <string.h>
+
+/* Prints s[0..n) on one line: line ends inside a phrase become spaces. */
+static void put_flat(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+            continue;
+        putc(s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], out);
+    }
+}
+
 static void check_segment(fmt *f, const seg_view *s, const finding_list *l)
 {
     loc_cursor c;
@@ -14,10 +26,14 @@ static void check_segment(fmt *f, const seg_view *s, const finding_list *l)
         const finding *x = &l->v[i];
         size_t line, col;
         loc_seek(&c, x->start, &line, &col);
-        fprintf(f->out, "%s:%zu:%zu: %s: '%.*s' -> '%s' [%s %s]%s\n", f->name, line, col,
-                klass_name(x->klass), (int)(x->end - x->start), s->text + x->start,
-                x->ncands ? x->cands[0].text : "?", kind_name(x->kind), x->rule,
-                x->applied ? " (applied)" : "");
+        fprintf(f->out, "%s:%zu:%zu: %s: '", f->name, line, col, klass_name(x->klass));
+        put_flat(f->out, s->text + x->start, x->end - x->start);
+        fputs("' -> '", f->out);
+        if (x->ncands)
+            put_flat(f->out, x->cands[0].text, strlen(x->cands[0].text));
+        else
+            putc('?', f->out);
+        fprintf(f->out, "' [%s %s]%s\n", kind_name(x->kind), x->rule, x->applied ? " (applied)" : "");
     }
 }
 

@@ -60,12 +60,12 @@ static int lint(const cli *c)
         if (!e)
             return UNSPIN_EXIT_DATA;
         size_t problems = mapping_lint(unspin_engine_mapping(e));
-        fprintf(stderr, "unspin: %zu entries, %zu problems\n", unspin_engine_mapping(e)->n, problems);
+        diag(DIAG_NOTE, 0, (diag_loc){0}, "%zu entries, %zu problems", unspin_engine_mapping(e)->n, problems);
         unspin_engine_free(e);
         return problems ? UNSPIN_EXIT_FOUND : UNSPIN_EXIT_OK;
     }
     size_t problems = mapping_lint(m);
-    fprintf(stderr, "unspin: %zu entries, %zu problems\n", m->n, problems);
+    diag(DIAG_NOTE, 0, (diag_loc){0}, "%zu entries, %zu problems", m->n, problems);
     mapping_free(m);
     if (errors)
         return UNSPIN_EXIT_DATA;

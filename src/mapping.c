@@ -148,6 +148,12 @@ static int parse_attrs(line_ctx *lc, map_entry *e, const char *s, size_t n)
         char *w = xstrndup(s + i, j - i);
         char *eq = strchr(w, '=');
         int ok = eq != NULL;
+        for (int c = 0; c < 4 && ok; c++)
+            if (strncmp(w, conds[c], strlen(conds[c])) == 0) {
+                bad(lc, "%s", "a condition needs a TAB-separated field of its own");
+                free(w);
+                return -1;
+            }
         if (ok) {
             *eq = '\0';
             const char *v = eq + 1;

@@ -1,6 +1,6 @@
 /*
  * options: the command line. One table drives parsing, --help and the man
- * page's OPTIONS section (tests/check_options.sh compares them).
+ * page's OPTIONS section (tests/check_manpage.sh compares them).
  */
 #ifndef UNSPIN_OPTIONS_H
 #define UNSPIN_OPTIONS_H

@@ -43,12 +43,9 @@ void seg_feed(segmenter *s, const char *data, size_t len)
 size_t seg_count_lines(const char *t, size_t len)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] == '\n')
-            n++;
-        else if (t[i] == '\r' && (i + 1 >= len || t[i + 1] != '\n'))
-            n++;
-    }
+    /* Only LF ends a line, as for diff(1) and patch(1). */
+    for (const char *p = t, *end = t + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
     return n;
 }
 

@@ -30,7 +30,7 @@ void seg_feed(segmenter *s, const char *data, size_t len);
 /* Takes the next complete segment; with at_eof, also the final partial one.
  * Returns 1 and fills *out, or 0 when no segment is ready. */
 int seg_next(segmenter *s, int at_eof, seg_view *out);
-/* Counts line ends (LF, CRLF, lone CR) in text[0..len). */
+/* Counts line ends (LF; a CRLF is one) in text[0..len). */
 size_t seg_count_lines(const char *text, size_t len);
 
 #endif
