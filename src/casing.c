@@ -18,6 +18,13 @@ int casing_is_small_word(const char *w, size_t n)
     return 0;
 }
 
+/* Whether w[0..n) is a single character. */
+static int one_letter(const char *w, size_t n)
+{
+    int32_t cp;
+    return n > 0 && utf8_decode((const unsigned char *)w, n, &cp) == n;
+}
+
 int casing_pattern(const char *text, const token *toks, size_t n)
 {
     int words = 0, upper = 0, title = 0, other = 0, first = -1;
@@ -30,6 +37,8 @@ int casing_pattern(const char *text, const token *toks, size_t n)
         words++;
         if (t->shape == SHAPE_UPPER)
             upper++;
+        else if (t->shape == SHAPE_TITLE && one_letter(text + t->start, t->len))
+            continue;   /* "A", "I": as much upper case as title case */
         else if (t->shape == SHAPE_TITLE)
             title++;
         else if (!(words > 1 && casing_is_small_word(text + t->start, t->len)))

@@ -194,6 +194,9 @@ static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_
     finding *f = finding_add(out, start, end, KIND_SPUN, e->klass, e->id);
     int pattern = casing_pattern(s->text, t + i, j - i + 1);
     int drop_article = after_determiner(s, i);
+    /* A capitalised word inside a sentence is a name: "made in America" gives
+     * "made in the United States", not "The United States". */
+    int mid_sentence = !(t[i].flags & TOKF_SENT_START);
     buf b = BUF_INIT, g = BUF_INIT;
     for (size_t k = 0; k < e->norigs; k++) {
         const char *o = e->origs[k];
@@ -201,7 +204,11 @@ static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_
             o += article_len(o);
         buf_clear(&b);
         buf_clear(&g);
-        casing_apply(o, strlen(o), pattern, &b);
+        size_t w = strcspn(o, " ");
+        int p = pattern;
+        if (p == CASEP_FIRST && mid_sentence && o[w] && casing_is_small_word(o, w))
+            p = CASEP_ASIS;
+        casing_apply(o, strlen(o), p, &b);
         restore_gaps(s, i, j, &b, &g);
         finding_add_cand(f, g.data, g.len, 0.0, "mapping");
     }

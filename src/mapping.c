@@ -255,7 +255,7 @@ static int strip_notes(const char *s, size_t n, buf *out)
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '(') {
             const char *close = memchr(s + i, ')', n - i);
-            size_t end = close ? (size_t)(close - s) : n - 1;
+            size_t end = close ? (size_t)(close - s) : n;   /* unclosed: to the end */
             const char *note = s + i + 1;
             size_t nl = end - i - 1;
             if ((nl == 1 && note[0] == '?') || contains(note, nl, "context"))

@@ -93,12 +93,15 @@ int seg_next(segmenter *s, int at_eof, seg_view *out)
      * straddle two reads. */
     size_t cut = find_boundary(t, avail < s->max ? avail : s->max, s->scan);
     if (!cut) {
+        /* Only a line end followed by nothing but blanks may still start a
+         * boundary; past any other, the next search starts at the new bytes
+         * (so small reads of a long line cost linear time). */
         size_t last = avail;
-        while (last > s->scan && t[last - 1] != '\n')
+        while (last > s->scan && (t[last - 1] == ' ' || t[last - 1] == '\t' || t[last - 1] == '\r'))
             last--;
-        if (last > s->scan)
-            s->scan = last - 1;
-        if (avail >= s->max)
+        s->scan = last > s->scan && t[last - 1] == '\n' ? last - 1 : avail;
+        /* Past the bound (not at it: the next byte may continue a character). */
+        if (avail > s->max)
             cut = cut_point(t, s->max, avail);
         else if (at_eof)
             cut = avail;
