@@ -90,13 +90,15 @@ static const unsigned char ascii_class[128] = {
     ['Z'] = A_UPPER,
 };
 
-static void push(tok_list *list, token t)
+/* Makes room for n tokens: a text of n bytes has at most n tokens, so
+ * tok_split reserves once and then appends without checks. */
+static void reserve(tok_list *list, size_t n)
 {
-    if (list->n == list->cap) {
-        list->cap = list->cap ? list->cap * 2 : 256;
-        list->v = xrealloc(list->v, list->cap * sizeof *list->v);
-    }
-    list->v[list->n++] = t;
+    if (list->cap >= n)
+        return;
+    list->cap = n < 256 ? 256 : n;
+    free(list->v);
+    list->v = xmalloc(list->cap * sizeof *list->v);
 }
 
 /* Decodes the code point at p (or -1 past the end). */
@@ -220,6 +222,7 @@ static uint8_t possessive_len(const char *w, size_t n)
 void tok_split(const char *text, size_t len, tok_list *list)
 {
     list->n = 0;
+    reserve(list, len);
     size_t p = 0;
     int sent = 1;          /* next word starts a sentence */
     while (p < len) {
@@ -235,6 +238,12 @@ void tok_split(const char *text, size_t len, tok_list *list)
         } else if (c == '\n' || c == '\r') {
             t.type = TOK_NEWLINE;
             t.len = (c == '\r' && p + 1 < len && text[p + 1] == '\n') ? 2 : 1;
+        } else if (c < 0x80 && !ascii_class[c]) {
+            t.type = TOK_PUNCT;   /* ASCII punctuation, symbols and controls */
+            t.len = 1;
+            t.hash = fnv_byte(FNV_OFFSET, c);
+            if (c == '.' || c == '!' || c == '?')
+                sent = 1;
         } else {
             size_t l;
             int32_t cp = peek(text, len, p, &l);
@@ -263,7 +272,7 @@ void tok_split(const char *text, size_t len, tok_list *list)
                     sent = 1;
             }
         }
-        push(list, t);
+        list->v[list->n++] = t;
         p += t.len;
     }
 }
