@@ -35,19 +35,28 @@ static int verify(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size
     char folded[512];
     size_t o = 0;
     const token *t = s->toks->v;
+    const char *key = e->key;
     for (size_t k = i; k <= j; k++) {
         if (t[k].type == TOK_SPACE || t[k].type == TOK_NEWLINE)
             continue;
         size_t len = t[k].len - (k == j ? poss : 0);
-        if (o && o < sizeof folded)
-            folded[o++] = ' ';
-        size_t fl = tok_fold(s->text + t[k].start, len, folded + o, sizeof folded - o);
-        if (fl == (size_t)-1)
+        if (k > i && *key++ != ' ')
             return 0;
+        const char *w = s->text + t[k].start;
+        if (!(t[k].flags & TOKF_NONASCII) && memchr(w, '\xE2', len) == NULL) {
+            /* ASCII: the folded form is the lower case, compared in place. */
+            if (strncasecmp(w, key, len) != 0)
+                return 0;
+            key += len;
+            continue;
+        }
+        size_t fl = tok_fold(w, len, folded, sizeof folded);
+        if (fl == (size_t)-1 || strncmp(folded, key, fl) != 0)
+            return 0;
+        key += fl;
         o += fl;
     }
-    folded[o] = '\0';
-    if (strcmp(folded, e->key) != 0)
+    if (*key != '\0')
         return 0;
     if (e->flags & MAPF_CASE_EXACT) {
         /* Compare word by word with the spun phrase as written. */
@@ -186,12 +195,147 @@ static void restore_gaps(const seg_ctx *s, size_t i, size_t j, const buf *repl, 
     }
 }
 
-static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_t poss,
-                 finding_list *out)
+#define LM_CONTEXT 2      /* words of context each side */
+#define LM_MAX_WORDS 24
+
+/* Folded words for the model, held in one buffer. */
+typedef struct word_seq {
+    const char *w[LM_MAX_WORDS];
+    size_t n;
+    char store[LM_MAX_WORDS * 48];
+    size_t used;
+} word_seq;
+
+static void seq_add(word_seq *q, const char *s, size_t len)
+{
+    if (q->n == LM_MAX_WORDS)
+        return;
+    size_t fl = tok_fold(s, len, q->store + q->used, sizeof q->store - q->used);
+    if (fl == (size_t)-1)
+        return;
+    q->w[q->n++] = q->store + q->used;
+    q->used += fl + 1;
+}
+
+static int ends_sentence(const seg_ctx *s, const token *t)
+{
+    if (t->type == TOK_NEWLINE)
+        return 0;
+    if (t->type != TOK_PUNCT)
+        return 0;
+    char c = s->text[t->start];
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+/* Up to LM_CONTEXT words before token i, within the sentence, in order. */
+static void left_context(const seg_ctx *s, size_t i, word_seq *q)
 {
     const token *t = s->toks->v;
-    size_t start = t[i].start, end = t[j].start + t[j].len - poss;
-    finding *f = finding_add(out, start, end, KIND_SPUN, e->klass, e->id);
+    size_t idx[LM_CONTEXT], n = 0;
+    while (i > 0 && n < LM_CONTEXT) {
+        i--;
+        if (ends_sentence(s, &t[i]))
+            break;
+        if (tok_is_wordlike(&t[i]))
+            idx[n++] = i;
+    }
+    while (n > 0) {
+        n--;
+        seq_add(q, s->text + t[idx[n]].start, t[idx[n]].len);
+    }
+}
+
+/* Up to LM_CONTEXT words after token j (and after a possessive), within the sentence. */
+static void right_context(const seg_ctx *s, size_t j, word_seq *q)
+{
+    const token *t = s->toks->v;
+    size_t n = 0;
+    for (size_t k = j + 1; k < s->toks->n && n < LM_CONTEXT; k++) {
+        if (ends_sentence(s, &t[k]))
+            break;
+        if (tok_is_wordlike(&t[k])) {
+            seq_add(q, s->text + t[k].start, t[k].len);
+            n++;
+        }
+    }
+}
+
+/* The model's mean log10 per word for `middle` (words separated by spaces)
+ * between the left and right context. */
+static double window_score(const lm *m, const word_seq *left, const char *middle, size_t mlen,
+                           const word_seq *right)
+{
+    word_seq q = {0};
+    for (size_t k = 0; k < left->n; k++)
+        seq_add(&q, left->w[k], strlen(left->w[k]));
+    size_t from = q.n, a = 0;
+    while (a < mlen) {
+        while (a < mlen && (middle[a] == ' ' || middle[a] == '\n' || middle[a] == '\r' || middle[a] == '\t'))
+            a++;
+        size_t b = a;
+        while (b < mlen && middle[b] != ' ' && middle[b] != '\n' && middle[b] != '\r' && middle[b] != '\t')
+            b++;
+        if (b > a)
+            seq_add(&q, middle + a, b - a);
+        a = b;
+    }
+    for (size_t k = 0; k < right->n; k++)
+        seq_add(&q, right->w[k], strlen(right->w[k]));
+    if (q.n <= from)
+        return 0;
+    return lm_score(m, q.w, q.n, from) / (double)(q.n - from);
+}
+
+static int by_score(const void *a, const void *b)
+{
+    const candidate *x = a, *y = b;
+    return (x->score < y->score) - (x->score > y->score);
+}
+
+/*
+ * Ranks the candidates of f in context with the language model: each gets
+ * its mean log10 per word over itself and two words either side (so a longer
+ * candidate does not lose by length alone), the best comes first, and the
+ * finding keeps the margin of the proposal over the text as it stands.
+ */
+static void rank_in_context(const lm *m, const seg_ctx *s, size_t i, size_t j, finding *f)
+{
+    word_seq left = {0}, right = {0};
+    left_context(s, i, &left);
+    right_context(s, j, &right);
+    for (size_t k = 0; k < f->ncands; k++)
+        f->cands[k].score = window_score(m, &left, f->cands[k].text, strlen(f->cands[k].text), &right);
+    double here = window_score(m, &left, s->text + f->start, f->end - f->start, &right);
+    /* A stable order: equal scores keep the mapping's order. */
+    for (size_t k = 1; k < f->ncands; k++)
+        for (size_t l = k; l > 0 && by_score(&f->cands[l - 1], &f->cands[l]) > 0; l--) {
+            candidate tmp = f->cands[l];
+            f->cands[l] = f->cands[l - 1];
+            f->cands[l - 1] = tmp;
+        }
+    f->margin = (float)(f->cands[0].score - here);
+}
+
+/* Index of the token that starts at byte off (tokens are sorted by start). */
+static size_t token_at(const tok_list *toks, size_t off)
+{
+    size_t lo = 0, hi = toks->n;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (toks->v[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void detect_mapping_complete(const unspin_engine *eng, const seg_ctx *s, finding *f, int margin)
+{
+    const map_entry *e = f->src;
+    const token *t = s->toks->v;
+    size_t i = token_at(s->toks, f->start), j = token_at(s->toks, f->end - 1);
+    f->unbuilt = 0;
     int pattern = casing_pattern(s->text, t + i, j - i + 1);
     int drop_article = after_determiner(s, i);
     /* A capitalised word inside a sentence is a name: "made in America" gives
@@ -214,6 +358,20 @@ static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_
     }
     buf_free(&b);
     buf_free(&g);
+    /* Ranking costs model look-ups: do it when there is a choice, or when the
+     * margin is wanted (formats that show it). */
+    if (eng->lm && (f->ncands > 1 || (margin && f->ncands)))
+        rank_in_context(eng->lm, s, i, j, f);
+}
+
+/* Records a match; its candidates are built only if the document needs them. */
+static void emit(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_t poss,
+                 finding_list *out)
+{
+    const token *t = s->toks->v;
+    finding *f = finding_add(out, t[i].start, t[j].start + t[j].len - poss, KIND_SPUN, e->klass, e->id);
+    f->src = e;
+    f->unbuilt = 1;
 }
 
 void detect_mapping(const unspin_engine *eng, const seg_ctx *s, finding_list *out)

@@ -22,6 +22,9 @@
 
 const detector detectors[] = {
     {"mapping", detect_mapping},
+    {"ocr", detect_ocr},
+    {"web", detect_web},
+    {"spell", detect_spell},
     {NULL, NULL}
 };
 
@@ -91,13 +94,51 @@ static int applies(int level, int klass, int spun)
     }
 }
 
+/* Whether the format shows findings that are not applied. */
+static int shows_proposals(const fmt *out)
+{
+    return out->ops != &fmt_text_ops && out->ops != &fmt_diff_ops;
+}
+
 /* Resolves and writes the oldest waiting segment. */
 static void emit_one(unspin_doc *d)
 {
     pending *p = &d->q[d->head++];
     verdict_update(&d->v);
+    int level = d->e->opts.level, spun = d->v.spun, shows = shows_proposals(d->out);
+    /* In a document not judged spun, a lone common word that only spinners'
+     * output makes suspicious ("teams", "help") is not worth reporting. */
+    size_t kept = 0;
     for (size_t i = 0; i < p->findings.n; i++) {
         finding *f = &p->findings.v[i];
+        const map_entry *e = f->src;
+        if (e && f->kind == KIND_SPUN && f->klass != CLASS_SURE && e->words == 1 && !spun &&
+            !applies(level, f->klass, spun)) {
+            finding_free(f);
+            continue;
+        }
+        p->findings.v[kept++] = *f;
+    }
+    p->findings.n = kept;
+    /* Mapping findings get their candidates only when they can be applied or shown. */
+    int tokenized = 0;
+    for (size_t i = 0; i < p->findings.n; i++) {
+        finding *f = &p->findings.v[i];
+        if (f->unbuilt && (shows || applies(level, f->klass, spun))) {
+            if (!tokenized) {
+                tok_split(p->text, p->len, &d->toks);
+                tokenized = 1;
+            }
+            seg_ctx ctx = {p->text, p->len, &d->toks};
+            detect_mapping_complete(d->e, &ctx, f, shows);
+        }
+    }
+    /* Deferred findings get their candidates only when they can matter. */
+    int complete = shows || applies(level, CLASS_LIKELY, spun);
+    for (size_t i = 0; i < p->findings.n; i++) {
+        finding *f = &p->findings.v[i];
+        if (f->deferred && complete)
+            detect_spell_complete(d->e, p->text, f);
         f->applied = (uint8_t)(f->ncands > 0 && applies(d->e->opts.level, f->klass, d->v.spun));
         d->applied += f->applied;
     }
@@ -140,8 +181,10 @@ static void enqueue(unspin_doc *d, const seg_view *s)
     for (const detector *det = detectors; det->run; det++)
         det->run(d->e, &ctx, &p->findings);
     finding_resolve_overlaps(&p->findings);
+    /* The verdict is about spinning: OCR and spelling damage do not count. */
     for (size_t i = 0; i < p->findings.n; i++)
-        d->v.hits[p->findings.v[i].klass]++;
+        if (p->findings.v[i].kind == KIND_SPUN)
+            d->v.hits[p->findings.v[i].klass]++;
 }
 
 static void drain(unspin_doc *d, int at_eof)

@@ -3,11 +3,17 @@
 #include "diag.h"
 #include "engine.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define MAPPING_FILE "mapping.dict"
+#define NAMES_FILE "names.txt"          /* the name guard's list (tools/build_wordlists.py) */
+#define COMPOUNDS_FILE "compounds.txt"  /* hyphenated compounds */
+#define WORDS_FILE "words.txt"          /* the project's word list: valid, never corrected */
+#define LANG_DEFAULT "en_US"
+#define DICT_DIR_DEFAULT "/usr/share/hunspell"
 
 const char *unspin_version(void)
 {
@@ -36,6 +42,72 @@ const char *unspin_default_data_dir(void)
     return NULL;
 }
 
+/* Finds a data file that may be absent: --data-dir, $UNSPIN_DATA, the
+ * source tree, the installed data. Returns 1 with its path in p. */
+static int find_data_file(const unspin_options *o, const char *name, buf *p)
+{
+    const char *env = getenv("UNSPIN_DATA");
+    const char *dirs[] = {o->data_dir, env && *env ? env : NULL, UNSPIN_SOURCE_DATA_DIR,
+                          UNSPIN_INSTALL_DATA_DIR};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        if (!dirs[i])
+            continue;
+        buf_clear(p);
+        buf_printf(p, "%s/%s", dirs[i], name);
+        if (access(p->data, R_OK) == 0)
+            return 1;
+        if (o->data_dir)
+            return 0;   /* an explicit data directory is the only place looked at */
+    }
+    return 0;
+}
+
+/* The names list, compounds and hunspell with its word lists; returns the
+ * number of errors reported. */
+static int load_spelling(unspin_engine *e, const unspin_options *o)
+{
+    int errors = 0;
+    buf p = BUF_INIT;
+    e->nm = names_new();
+    e->compounds = names_new();
+    if (find_data_file(o, NAMES_FILE, &p))
+        names_load(e->nm, p.data);
+    if (find_data_file(o, COMPOUNDS_FILE, &p))
+        names_load(e->compounds, p.data);
+    if (!o->no_spell) {
+        const char *lang = o->lang ? o->lang : LANG_DEFAULT;
+        const char *dir = o->dict_dir ? o->dict_dir : DICT_DIR_DEFAULT;
+        const char *why = NULL;
+        e->sp = spell_new(dir, lang, &why);
+        if (!e->sp && (o->lang || o->dict_dir)) {
+            diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){0}, "hunspell dictionary %s/%s: %s",
+                 dir, lang, why);
+            errors++;
+        } else if (!e->sp) {
+            diag(DIAG_WARNING, 0, (diag_loc){0},
+                 "hunspell dictionary %s/%s: %s; spelling and OCR word rules are off", dir, lang,
+                 why);
+        }
+    }
+    if (e->sp) {
+        /* Names and the project's words are valid words too. */
+        if (find_data_file(o, NAMES_FILE, &p))
+            spell_add_file(e->sp, p.data);
+        if (find_data_file(o, WORDS_FILE, &p))
+            spell_add_file(e->sp, p.data);
+    }
+    /* Personal words: valid, and guarded like names. */
+    if (o->words && names_load(e->nm, o->words) < 0) {
+        diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){o->words, 0, 0}, "cannot read word list: %s",
+             strerror(errno));
+        errors++;
+    } else if (o->words && e->sp) {
+        spell_add_file(e->sp, o->words);
+    }
+    buf_free(&p);
+    return errors;
+}
+
 unspin_engine *unspin_engine_new(const unspin_options *o)
 {
     unspin_engine *e = xcalloc(1, sizeof *e);
@@ -58,6 +130,14 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
             buf_free(&p);
         }
     }
+    errors += load_spelling(e, o);
+    if (!o->no_lm && lm_available()) {
+        const char *path = o->lm_path ? o->lm_path : LM_DEFAULT_PATH;
+        e->lm = lm_open(path);
+        if (!e->lm)   /* ranking is an improvement, not a requirement */
+            diag(DIAG_WARNING, 0, (diag_loc){path, 0, 0},
+                 "cannot load the language model; candidates are not ranked (--no-lm hides this)");
+    }
     if (errors) {
         unspin_engine_free(e);
         return NULL;
@@ -70,6 +150,10 @@ void unspin_engine_free(unspin_engine *e)
     if (!e)
         return;
     mapping_free(e->map);
+    lm_close(e->lm);
+    spell_free(e->sp);
+    names_free(e->nm);
+    names_free(e->compounds);
     free(e);
 }
 

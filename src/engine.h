@@ -1,16 +1,24 @@
 /*
  * engine: the loaded data shared by all documents (private to the library).
- * Made once by unspin_engine_new, then read-only.
+ * Made once by unspin_engine_new, then read-only, but for the spelling cache
+ * inside sp (see spell.h).
  */
 #ifndef UNSPIN_ENGINE_H
 #define UNSPIN_ENGINE_H
 
+#include "lm.h"
 #include "mapping.h"
+#include "names.h"
+#include "spell.h"
 #include "unspin.h"
 
 struct unspin_engine {
     unspin_options opts;   /* dicts borrowed from the caller */
     mapping *map;          /* built-in + user mapping files; owned */
+    lm *lm;                /* the language model; NULL when off or not built; owned */
+    spell *sp;             /* hunspell and its cache; NULL when spelling is off; owned */
+    names *nm;             /* the names list (never corrected); owned, may be empty */
+    names *compounds;      /* hyphenated compounds that keep their hyphen; owned */
 };
 
 #endif

@@ -1,6 +1,7 @@
 /* finding: finding lists, overlap resolution and rendering of repairs. */
 #include "finding.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ finding *finding_add(finding_list *l, size_t start, size_t end, int kind, int kl
     f->kind = (uint8_t)kind;
     f->klass = (uint8_t)klass;
     f->rule = rule;
+    f->margin = NAN;
     return f;
 }
 
@@ -28,7 +30,7 @@ void finding_add_cand(finding *f, const char *text, size_t len, double score,
     f->cands[f->ncands++] = (candidate){xstrndup(text, len), score, source};
 }
 
-static void finding_free(finding *f)
+void finding_free(finding *f)
 {
     for (size_t i = 0; i < f->ncands; i++)
         free(f->cands[i].text);

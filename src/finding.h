@@ -35,6 +35,10 @@ typedef struct finding {
     uint8_t kind;        /* enum finding_kind */
     uint8_t klass;       /* enum klass */
     uint8_t applied;     /* set by resolve */
+    uint8_t deferred;    /* candidates and class still to come: detect_spell_complete */
+    uint8_t unbuilt;     /* a mapping finding whose candidates are still to build: detect_mapping_complete */
+    float margin;        /* LM: proposal's score minus the text's, log10 per word; NAN: unranked */
+    const void *src;     /* the detector's own record (a map_entry); borrowed from the engine */
     const char *rule;    /* entry or rule id, e.g. "mapping.dict:120"; borrowed from the engine */
     candidate *cands;    /* cands[0] is the proposal */
     size_t ncands;
@@ -53,6 +57,8 @@ void finding_add_cand(finding *f, const char *text, size_t len, double score,
 /* Sorts by start and drops findings that overlap an earlier, stronger one. */
 void finding_resolve_overlaps(finding_list *l);
 void finding_list_clear(finding_list *l);
+/* Frees what a finding owns (its candidates). */
+void finding_free(finding *f);
 void finding_list_free(finding_list *l);
 
 const char *klass_name(int klass);

@@ -40,10 +40,10 @@ static void check_segment(fmt *f, const seg_view *s, const finding_list *l)
 static void check_doc_end(fmt *f, const unspin_result *r)
 {
     const verdict *v = &r->v;
-    fprintf(f->out, "%s: %s (%zu words, %zu findings: %zu sure, %zu likely, %zu flag; "
-                    "%.1f sure per 1000 words; %zu applied)\n",
-            f->name, v->spun ? "spun" : "clean", v->words, r->findings, v->hits[CLASS_SURE],
-            v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG], v->score, r->applied);
+    fprintf(f->out, "%s: %s (%zu words; %zu findings, %zu applied; mapping matches: %zu sure, "
+                    "%zu likely, %zu flag; %.1f sure per 1000 words)\n",
+            f->name, v->spun ? "spun" : "clean", v->words, r->findings, r->applied,
+            v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG], v->score);
 }
 
 const fmt_ops fmt_check_ops = {NULL, check_segment, check_doc_end};

@@ -7,6 +7,7 @@
 #include "fmt.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 static void jsonl_segment(fmt *f, const seg_view *s, const finding_list *l)
@@ -30,8 +31,12 @@ static void jsonl_segment(fmt *f, const seg_view *s, const finding_list *l)
             fputs("null", o);
         fprintf(o, ",\"kind\":\"%s\",\"rule\":", kind_name(x->kind));
         fmt_json_string(o, x->rule, strlen(x->rule));
-        fprintf(o, ",\"class\":\"%s\",\"applied\":%s,\"candidates\":[", klass_name(x->klass),
+        fprintf(o, ",\"class\":\"%s\",\"applied\":%s,", klass_name(x->klass),
                 x->applied ? "true" : "false");
+        if (isnan(x->margin))
+            fputs("\"margin\":null,\"candidates\":[", o);
+        else
+            fprintf(o, "\"margin\":%.3f,\"candidates\":[", x->margin);
         for (size_t k = 0; k < x->ncands; k++) {
             fputs(k ? ",{\"text\":" : "{\"text\":", o);
             fmt_json_string(o, x->cands[k].text, strlen(x->cands[k].text));

@@ -206,6 +206,7 @@ static int index_entry(mapping *m, int32_t idx, line_ctx *lc)
             continue;
         if (tok_is_wordlike(t))
             words++;
+        e->words = (unsigned)words;
         node = trie_add(m->trie, node, t->hash);
         char tmp[256];
         size_t fl = tok_fold(e->spun + t->start, t->len, tmp, sizeof tmp);
@@ -494,7 +495,9 @@ size_t mapping_lint(const mapping *m)
             int32_t c = lookup_phrase(m, e->origs[k]);
             for (; c >= 0; c = m->v[c].next) {
                 const map_entry *t = &m->v[c];
-                if (t->klass == CLASS_FLAG || t->cond[0] || t->cond[1] || t->cond[2] || t->cond[3])
+                /* Only a sure entry rewrites everywhere; likely ones are decided in
+                 * context, where spinners' two-way swaps (financial <=> economic) are real. */
+                if (t->klass != CLASS_SURE || t->cond[0] || t->cond[1] || t->cond[2] || t->cond[3])
                     continue;
                 lint_warn(e, "original '%s' is itself a spun form (%s)", e->origs[k], t->id);
                 problems++;

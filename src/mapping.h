@@ -33,6 +33,7 @@ typedef struct map_entry {
     const char *file;      /* full path (interned in the mapping) */
     size_t line;
     int32_t next;          /* next entry with the same key, or -1 */
+    unsigned words;        /* words in the spun phrase */
 } map_entry;
 
 enum { COND_BEFORE, COND_AFTER, COND_NOT_BEFORE, COND_NOT_AFTER };

@@ -11,8 +11,14 @@
 
 enum {
     OPT_NO_MAPPING = 256,
+    OPT_NO_LM,
+    OPT_LM,
     OPT_DATA_DIR,
-    OPT_LINT_DICT
+    OPT_LINT_DICT,
+    OPT_LANG,
+    OPT_DICT_DIR,
+    OPT_WORDS,
+    OPT_NO_SPELL
 };
 
 typedef struct opt_spec {
@@ -28,7 +34,13 @@ static const opt_spec table[] = {
     {'l', "level", "LEVEL", "what to apply: safe, normal (default), aggressive"},
     {'d', "dict", "FILE", "also load this mapping file (repeatable; unspin-dict(5) or spun<TAB>original lists)"},
     {OPT_NO_MAPPING, "no-mapping", NULL, "do not load the built-in mapping"},
+    {OPT_LM, "lm", "FILE", "the trigram language model (default: pocketsphinx-en-us's en-us.lm.bin)"},
+    {OPT_NO_LM, "no-lm", NULL, "do not rank candidates with the language model"},
     {OPT_DATA_DIR, "data-dir", "DIR", "where the built-in data lives (default: $UNSPIN_DATA, then the built-in path)"},
+    {OPT_LANG, "lang", "LANG", "hunspell dictionary for spelling and OCR repairs (default: en_US)"},
+    {OPT_DICT_DIR, "dict-dir", "DIR", "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
+    {OPT_WORDS, "words", "FILE", "personal word list, one word per line: valid, never corrected"},
+    {OPT_NO_SPELL, "no-spell", NULL, "do not use hunspell: no spelling findings, no OCR word repairs"},
     {OPT_LINT_DICT, "lint-dict", NULL, "check mapping files (FILE... or the loaded ones) for bad lines, duplicates, conflicts and chains"},
     {'q', "quiet", NULL, "print errors only"},
     {'h', "help", NULL, "show this help and exit"},
@@ -119,8 +131,14 @@ int options_parse(int argc, char **argv, cli *c)
             c->dicts[c->ndicts++] = optarg;
             break;
         case OPT_NO_MAPPING: c->lib.no_mapping = 1; break;
+        case OPT_LM: c->lib.lm_path = optarg; break;
+        case OPT_NO_LM: c->lib.no_lm = 1; break;
         case OPT_DATA_DIR: c->lib.data_dir = optarg; break;
         case OPT_LINT_DICT: c->lint = 1; break;
+        case OPT_LANG: c->lib.lang = optarg; break;
+        case OPT_DICT_DIR: c->lib.dict_dir = optarg; break;
+        case OPT_WORDS: c->lib.words = optarg; break;
+        case OPT_NO_SPELL: c->lib.no_spell = 1; break;
         case 'q': c->quiet = 1; break;
         case 'h':
             usage(stdout);

@@ -85,10 +85,10 @@ static size_t cut_point(const char *t, size_t len, size_t avail)
 
 int seg_next(segmenter *s, int at_eof, seg_view *out)
 {
-    const char *t = s->data.data + s->pos;
     size_t avail = s->data.len - s->pos;
     if (avail == 0)
-        return 0;
+        return 0;   /* also before any input, when data is still NULL */
+    const char *t = s->data.data + s->pos;
     /* Resume the search at the last line end already seen: a boundary may
      * straddle two reads. */
     size_t cut = find_boundary(t, avail < s->max ? avail : s->max, s->scan);

@@ -35,6 +35,12 @@ typedef struct unspin_options {
     const char *const *dicts;  /* extra mapping files (unspin-dict(5) or two-column lists) */
     size_t ndicts;
     size_t window;             /* look-ahead for the verdict, bytes (0: default) */
+    int no_lm;                 /* do not rank candidates with the language model */
+    const char *lm_path;       /* the model; NULL: LM_DEFAULT_PATH */
+    const char *lang;          /* hunspell dictionary name; NULL: en_US */
+    const char *dict_dir;      /* where LANG.aff and LANG.dic live; NULL: /usr/share/hunspell */
+    const char *words;         /* personal word list (one word per line), or NULL */
+    int no_spell;              /* no hunspell: no spelling findings, no OCR word rules */
 } unspin_options;
 
 typedef struct unspin_engine unspin_engine;

@@ -2,7 +2,7 @@
 # Installs the Debian packages unspin needs to build and test, when missing.
 # Run as root (or with sudo available). Idempotent: installs nothing when all are present.
 set -eu
-pkgs="cmake make gcc pkg-config python3 patch mandoc libpcre2-dev libutf8proc-dev libcmocka-dev npm"
+pkgs="cmake make gcc pkg-config python3 patch mandoc libpcre2-dev libutf8proc-dev libcmocka-dev libsphinxbase-dev pocketsphinx-en-us libhunspell-dev hunspell-en-us npm"
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -49,7 +49,8 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Runs the mapping detector over text; the caller frees *out. */
+/* Runs the mapping detector over text and builds every finding's candidates
+ * (as a document does for the findings it shows); the caller frees *out. */
 static void detect(const char *text, finding_list *out)
 {
     tok_list toks = {0};
@@ -57,6 +58,12 @@ static void detect(const char *text, finding_list *out)
     tok_split(text, len, &toks);
     seg_ctx s = {text, len, &toks};
     detect_mapping(&engine, &s, out);
+    for (size_t i = 0; i < out->n; i++) {
+        assert_true(out->v[i].unbuilt);
+        assert_int_equal(out->v[i].ncands, 0);
+        detect_mapping_complete(&engine, &s, &out->v[i], 1);
+        assert_false(out->v[i].unbuilt);
+    }
     tok_list_free(&toks);
 }
 

@@ -1,0 +1,101 @@
+/* lm: trigram scoring through libsphinxbase (see lm.h). */
+#include "lm.h"
+#include "buf.h"
+
+#ifdef UNSPIN_HAVE_LM
+#include <sphinxbase/err.h>
+#include <sphinxbase/logmath.h>
+#include <sphinxbase/ngram_model.h>
+
+#include <stdlib.h>
+
+struct lm {
+    ngram_model_t *model;
+    logmath_t *lmath;
+    int32 unknown;
+};
+
+int lm_available(void)
+{
+    return 1;
+}
+
+lm *lm_open(const char *path)
+{
+    err_set_logfp(NULL);   /* sphinxbase chats on stderr */
+    logmath_t *lmath = logmath_init(1.0001, 0, 0);
+    if (!lmath)
+        return NULL;
+    ngram_model_t *model = ngram_model_read(NULL, path, NGRAM_AUTO, lmath);
+    if (!model) {
+        logmath_free(lmath);
+        return NULL;
+    }
+    lm *m = xcalloc(1, sizeof *m);
+    m->model = model;
+    m->lmath = lmath;
+    m->unknown = ngram_unknown_wid(model);
+    return m;
+}
+
+void lm_close(lm *m)
+{
+    if (!m)
+        return;
+    ngram_model_free(m->model);
+    logmath_free(m->lmath);
+    free(m);
+}
+
+double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
+{
+    int32 hist[2];
+    int nhist = 0;
+    double total = 0;
+    for (size_t i = 0; i < n; i++) {
+        int32 wid = ngram_wid(m->model, words[i]);
+        double s;
+        if (wid == m->unknown || wid < 0) {
+            s = LM_OOV_LOG10;
+            nhist = 0;          /* an unknown word cuts the history */
+        } else {
+            int32 used;
+            s = logmath_log_to_log10(m->lmath, ngram_ng_score(m->model, wid, hist, nhist, &used));
+            if (s < LM_OOV_LOG10)
+                s = LM_OOV_LOG10;
+            hist[1] = hist[0];   /* history is most recent first */
+            hist[0] = wid;
+            if (nhist < 2)
+                nhist++;
+        }
+        if (i >= from)
+            total += s;
+    }
+    return total;
+}
+
+#else
+
+int lm_available(void)
+{
+    return 0;
+}
+
+lm *lm_open(const char *path)
+{
+    (void)path;
+    return NULL;
+}
+
+void lm_close(lm *m)
+{
+    (void)m;
+}
+
+double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
+{
+    (void)m; (void)words; (void)n; (void)from;
+    return 0;
+}
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * lm: the trigram language model that ranks candidates in context.
+ * Debian's pocketsphinx-en-us ships en-us.lm.bin (lower-case words, trigrams),
+ * read through libsphinxbase. Out-of-vocabulary words score a fixed floor and
+ * cut the history. Built only when sphinxbase is found (UNSPIN_HAVE_LM);
+ * otherwise lm_open returns NULL and callers go on without ranking.
+ * An lm is read-only once opened and may be shared.
+ */
+#ifndef UNSPIN_LM_H
+#define UNSPIN_LM_H
+
+#include <stddef.h>
+
+#define LM_DEFAULT_PATH "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"
+#define LM_OOV_LOG10 (-8.0)   /* an unknown word: about as likely as a rare one */
+
+typedef struct lm lm;
+
+/* Opens the model at path; NULL when it cannot be read or LM support is not built. */
+lm *lm_open(const char *path);
+void lm_close(lm *m);
+/* Sum of log10 P(word | up to two previous words) over words[from..n), with
+ * words[0..from) as history only. Words must be folded (lower case, ' for ’). */
+double lm_score(const lm *m, const char *const *words, size_t n, size_t from);
+/* Whether the model was built in. */
+int lm_available(void);
+
+#endif

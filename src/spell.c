@@ -1,0 +1,588 @@
+/* spell: hunspell behind a generated .aff and a per-type cache (see spell.h). */
+#include "spell.h"
+#include "buf.h"
+#include "utf8.h"
+
+#include <hunspell.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CACHE_MAX_ENTRIES (1u << 17)        /* then the cache starts afresh */
+#define CACHE_MAX_ARENA (8u * 1024 * 1024)
+#define CURLY "\xE2\x80\x99"                 /* ’ U+2019 */
+#define SYM_EDGE 26                         /* trigram symbols: a–z, edge, other */
+#define SYM_OTHER 27
+#define NSYM 28
+
+/* damaged, original: measured in notes/deps.md §2 (13 pairs). */
+const char *const spell_ocr_rep[] = {
+    "rn", "m",   "m", "rn",  "cl", "d",   "d", "cl",  "li", "h",
+    "vv", "w",   "1", "l",   "l", "1",    "0", "o",   "ii", "u",
+    "rn", "rm",  "c", "e",   "e", "c",
+    NULL
+};
+
+typedef struct entry {
+    uint32_t hash;
+    uint32_t len;       /* of the word */
+    uint32_t key;       /* arena offset of the word (NUL-terminated) */
+    uint32_t sugs;      /* arena offset of the suggestions, NUL-separated */
+    int8_t valid;       /* -1: not asked yet */
+    int8_t nsugs;       /* -1: not asked yet */
+    uint8_t used;
+} entry;
+
+/* A small direct-mapped cache in front of the table for spell_check: the
+ * common words of a text fit in it, and it stays in the CPU cache. Keys of up
+ * to 16 bytes are stored zero-padded and compared as two 64-bit words. */
+#define HOT_SLOTS 32768
+#define HOT_KEY 16
+typedef struct hot {
+    uint64_t k0, k1;    /* the word, zero-padded */
+    uint8_t len;        /* 0: empty */
+    uint8_t valid;
+} hot;
+
+struct spell {
+    Hunhandle *h;       /* (!NULL) */
+    hot *hot;           /* HOT_SLOTS entries */
+    entry *tab;         /* open addressing, cap a power of two */
+    size_t cap, n;
+    buf arena;          /* words and suggestions of the cached entries */
+    spell_stats st;
+    unsigned char tri[(NSYM * NSYM * NSYM + 7) / 8];   /* trigrams seen in the .dic */
+    int32_t *alpha;     /* non-ASCII letters of the .aff's TRY line, sorted */
+    size_t nalpha;
+};
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* --- word shapes --------------------------------------------------------- */
+
+static int sym(unsigned char ch)
+{
+    if (ch >= 'a' && ch <= 'z')
+        return ch - 'a';
+    if (ch >= 'A' && ch <= 'Z')
+        return ch - 'A';
+    return SYM_OTHER;
+}
+
+static size_t tri_index(int a, int b, int c)
+{
+    return ((size_t)a * NSYM + (size_t)b) * NSYM + (size_t)c;
+}
+
+/* Marks the trigrams of stem[0..n) + suffix. */
+static void tri_add(spell *s, const char *stem, size_t n, const char *suffix)
+{
+    int a = SYM_EDGE, b = SYM_EDGE;
+    size_t sl = strlen(suffix);
+    for (size_t i = 0; i <= n + sl; i++) {
+        int c = SYM_EDGE;
+        if (i < n)
+            c = sym((unsigned char)stem[i]);
+        else if (i < n + sl)
+            c = sym((unsigned char)suffix[i - n]);
+        if (i > 0 || c != SYM_EDGE) {
+            size_t k = tri_index(a, b, c);
+            s->tri[k / 8] |= (unsigned char)(1u << (k % 8));
+        }
+        a = b;
+        b = c;
+    }
+}
+
+/* Marks the trigrams of stem[0..n) + suffix that end in the suffix. */
+static void tri_add_tail(spell *s, const char *stem, size_t n, const char *suffix)
+{
+    size_t keep = n < 2 ? n : 2;
+    char tmp[16];
+    size_t sl = strlen(suffix);
+    if (n < 2 || sl + keep >= sizeof tmp) {
+        tri_add(s, stem, n, suffix);
+        return;
+    }
+    memcpy(tmp, stem + n - keep, keep);
+    memcpy(tmp + keep, suffix, sl + 1);
+    /* Trigrams inside tmp and at its end; its start is not a word edge. */
+    int a = sym((unsigned char)tmp[0]), b = sym((unsigned char)tmp[1]);
+    for (size_t i = 2; i <= keep + sl; i++) {
+        int c = i < keep + sl ? sym((unsigned char)tmp[i]) : SYM_EDGE;
+        size_t k = tri_index(a, b, c);
+        s->tri[k / 8] |= (unsigned char)(1u << (k % 8));
+        a = b;
+        b = c;
+    }
+}
+
+/* Reads the .dic's lower-case stems (before the /flags) with the common
+ * inflections, so that inflected words are shaped too. */
+static void load_shapes(spell *s, const buf *dic)
+{
+    static const char *const suffixes[] = {"", "s", "es", "ed", "d", "ing", "er", "ers",
+                                           "est", "ly", "ness", "ment", NULL};
+    size_t at = 0;
+    while (at < dic->len) {
+        const char *line = dic->data + at;
+        const char *nl = memchr(line, '\n', dic->len - at);
+        size_t n = nl ? (size_t)(nl - line) : dic->len - at;
+        at += n + (nl != NULL);
+        size_t w = 0;
+        while (w < n && line[w] >= 'a' && line[w] <= 'z')
+            w++;
+        if (w < 2 || (w < n && line[w] != '/' && line[w] != '\t' && line[w] != ' ' &&
+                      line[w] != '\r'))
+            continue;
+        /* The stem whole, then only the joins: the stem's last two letters
+         * and each suffix (the other trigrams are the stem's own). */
+        tri_add(s, line, w, "");
+        for (const char *const *sfx = suffixes + 1; *sfx; sfx++)
+            tri_add_tail(s, line, w, *sfx);
+        if (line[w - 1] == 'y') {
+            tri_add_tail(s, line, w - 1, "ies");
+            tri_add_tail(s, line, w - 1, "ied");
+        } else if (line[w - 1] == 'e') {
+            tri_add_tail(s, line, w - 1, "ing");
+        }
+    }
+}
+
+int spell_shaped(const spell *s, const char *w, size_t n)
+{
+    int a = SYM_EDGE, b = SYM_EDGE;
+    for (size_t i = 0; i <= n; i++) {
+        int c = i < n ? sym((unsigned char)w[i]) : SYM_EDGE;
+        if (a != SYM_OTHER && b != SYM_OTHER && c != SYM_OTHER && (i > 0 || c != SYM_EDGE)) {
+            size_t k = tri_index(a, b, c);
+            if (!(s->tri[k / 8] & (1u << (k % 8))))
+                return 0;
+        }
+        a = b;
+        b = c;
+    }
+    return 1;
+}
+
+/* --- the alphabet ---------------------------------------------------------- */
+
+static int cmp_cp(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Reads the TRY line of the .aff: the letters hunspell's suggestions use. */
+static void load_alphabet(spell *s, const buf *aff)
+{
+    const char *p = aff->data;
+    size_t n = aff->len;
+    for (size_t at = 0; at < n;) {
+        const char *line = p + at;
+        const char *nl = memchr(line, '\n', n - at);
+        size_t len = nl ? (size_t)(nl - line) : n - at;
+        at += len + (nl != NULL);
+        if (len < 5 || memcmp(line, "TRY", 3) != 0 || (line[3] != ' ' && line[3] != '\t'))
+            continue;
+        s->alpha = xmalloc(2 * len * sizeof *s->alpha);
+        for (size_t i = 4; i < len;) {
+            int32_t cp;
+            i += utf8_decode((const unsigned char *)line + i, len - i, &cp);
+            if (cp >= 0x80) {
+                s->alpha[s->nalpha++] = utf8_tolower(cp);
+                s->alpha[s->nalpha++] = utf8_toupper(cp);
+            }
+        }
+        qsort(s->alpha, s->nalpha, sizeof *s->alpha, cmp_cp);
+        return;
+    }
+}
+
+int spell_in_alphabet(const spell *s, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += utf8_decode((const unsigned char *)w + i, n - i, &cp);
+        if (cp < 0x80 || !utf8_is_letter(cp))
+            continue;
+        if (!s->alpha || !bsearch(&cp, s->alpha, s->nalpha, sizeof cp, cmp_cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* --- the generated .aff ------------------------------------------------- */
+
+static int is_rep_header(const char *line, size_t n, long *count)
+{
+    if (n < 5 || memcmp(line, "REP", 3) != 0 || (line[3] != ' ' && line[3] != '\t'))
+        return 0;
+    char *end;
+    char tmp[32];
+    size_t k = n - 4 < sizeof tmp - 1 ? n - 4 : sizeof tmp - 1;
+    memcpy(tmp, line + 4, k);
+    tmp[k] = '\0';
+    long v = strtol(tmp, &end, 10);
+    while (*end == ' ' || *end == '\t' || *end == '\r')
+        end++;
+    if (end == tmp || *end)
+        return 0;
+    *count = v;
+    return 1;
+}
+
+static void put_reps(buf *out)
+{
+    for (size_t i = 0; spell_ocr_rep[i]; i += 2)
+        buf_printf(out, "REP %s %s\n", spell_ocr_rep[i], spell_ocr_rep[i + 1]);
+}
+
+/* The system .aff with MAXNGRAMSUGS 0 and the OCR REP pairs. */
+static void make_aff(const char *src, size_t len, buf *out)
+{
+    size_t nrep = 0;
+    while (spell_ocr_rep[2 * nrep])
+        nrep++;
+    int rep_done = 0;
+    size_t at = 0;
+    while (at < len) {
+        const char *nl = memchr(src + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - (src + at)) : len - at;
+        const char *line = src + at;
+        at += n + (nl != NULL);
+        long count;
+        if (n >= 12 && memcmp(line, "MAXNGRAMSUGS", 12) == 0)
+            continue;
+        if (!rep_done && is_rep_header(line, n, &count)) {
+            buf_printf(out, "REP %ld\n", count + (long)nrep);
+            put_reps(out);
+            rep_done = 1;
+            continue;
+        }
+        buf_put(out, line, n);
+        buf_putc(out, '\n');
+    }
+    if (!rep_done) {
+        buf_printf(out, "REP %zu\n", nrep);
+        put_reps(out);
+    }
+    buf_puts(out, "MAXNGRAMSUGS 0\n");
+}
+
+static int read_file(const char *path, buf *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_put(out, chunk, got);
+    int bad = ferror(f);
+    fclose(f);
+    return bad ? -1 : 0;
+}
+
+/* Writes data to a fresh temporary file; returns its path (caller frees) or NULL. */
+static char *write_temp(const buf *data)
+{
+    const char *dir = getenv("TMPDIR");
+    buf path = BUF_INIT;
+    buf_printf(&path, "%s/unspin-aff-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path.data);
+    if (fd < 0) {
+        buf_free(&path);
+        return NULL;
+    }
+    size_t done = 0;
+    while (done < data->len) {
+        ssize_t w = write(fd, data->data + done, data->len - done);
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    if (close(fd) != 0 || done < data->len) {
+        unlink(path.data);
+        buf_free(&path);
+        return NULL;
+    }
+    return buf_detach(&path);
+}
+
+spell *spell_new(const char *dict_dir, const char *lang, const char **why)
+{
+    buf aff = BUF_INIT, dic = BUF_INIT, src = BUF_INIT, gen = BUF_INIT, words = BUF_INIT;
+    spell *s = NULL;
+    char *tmp = NULL;
+    buf_printf(&aff, "%s/%s.aff", dict_dir, lang);
+    buf_printf(&dic, "%s/%s.dic", dict_dir, lang);
+    if (read_file(dic.data, &words) != 0 || read_file(aff.data, &src) != 0) {
+        *why = "dictionary not found";
+        goto out;
+    }
+    make_aff(src.data ? src.data : "", src.len, &gen);
+    tmp = write_temp(&gen);
+    if (!tmp) {
+        *why = "cannot write the generated .aff to a temporary file";
+        goto out;
+    }
+    Hunhandle *h = Hunspell_create(tmp, dic.data);   /* reads both files at once */
+    unlink(tmp);
+    if (!h) {
+        *why = "hunspell cannot load the dictionary";
+        goto out;
+    }
+    const char *enc = Hunspell_get_dic_encoding(h);
+    if (!enc || strcmp(enc, "UTF-8") != 0) {
+        Hunspell_destroy(h);
+        *why = "dictionary is not UTF-8";
+        goto out;
+    }
+    s = xcalloc(1, sizeof *s);
+    s->h = h;
+    s->hot = xcalloc(HOT_SLOTS, sizeof *s->hot);
+    load_shapes(s, &words);
+    load_alphabet(s, &src);
+out:
+    free(tmp);
+    buf_free(&aff);
+    buf_free(&dic);
+    buf_free(&src);
+    buf_free(&gen);
+    buf_free(&words);
+    return s;
+}
+
+void spell_free(spell *s)
+{
+    if (!s)
+        return;
+    Hunspell_destroy(s->h);
+    free(s->hot);
+    free(s->alpha);
+    free(s->tab);
+    buf_free(&s->arena);
+    free(s);
+}
+
+static void forget(spell *s)
+{
+    memset(s->hot, 0, HOT_SLOTS * sizeof *s->hot);
+    s->n = 0;
+    if (s->tab)
+        memset(s->tab, 0, s->cap * sizeof *s->tab);
+    buf_clear(&s->arena);
+}
+
+void spell_add(spell *s, const char *w, size_t n)
+{
+    char tmp[SPELL_MAX_WORD + 1];
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return;
+    memcpy(tmp, w, n);
+    tmp[n] = '\0';
+    Hunspell_add(s->h, tmp);
+    forget(s);   /* earlier answers may have changed */
+}
+
+long spell_add_file(spell *s, const char *path)
+{
+    buf b = BUF_INIT;
+    if (read_file(path, &b) != 0) {
+        buf_free(&b);
+        return -1;
+    }
+    long words = 0;
+    size_t at = 0;
+    char tmp[SPELL_MAX_WORD + 1];
+    while (at < b.len) {
+        const char *line = b.data + at;
+        const char *nl = memchr(line, '\n', b.len - at);
+        size_t n = nl ? (size_t)(nl - line) : b.len - at;
+        at += n + (nl != NULL);
+        while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+            n--;
+        if (n == 0 || line[0] == '#' || n > SPELL_MAX_WORD)
+            continue;
+        memcpy(tmp, line, n);
+        tmp[n] = '\0';
+        Hunspell_add(s->h, tmp);
+        words++;
+    }
+    buf_free(&b);
+    forget(s);
+    return words;
+}
+
+/* --- the cache --------------------------------------------------------- */
+
+static void cache_reset(spell *s)
+{
+    forget(s);
+    s->st.resets++;
+}
+
+static void cache_grow(spell *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 4096;
+    entry *t = xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->tab[i].used)
+            continue;
+        size_t k = s->tab[i].hash & (cap - 1);
+        while (t[k].used)
+            k = (k + 1) & (cap - 1);
+        t[k] = s->tab[i];
+    }
+    free(s->tab);
+    s->tab = t;
+    s->cap = cap;
+}
+
+static uint32_t arena_put(spell *s, const char *p, size_t n)
+{
+    uint32_t off = (uint32_t)s->arena.len;
+    buf_put(&s->arena, p, n);
+    buf_putc(&s->arena, '\0');
+    return off;
+}
+
+/* The entry for w[0..n), created when missing. */
+static entry *cache_get(spell *s, const char *w, size_t n, uint32_t h)
+{
+    if (s->n + 1 > CACHE_MAX_ENTRIES || s->arena.len > CACHE_MAX_ARENA)
+        cache_reset(s);
+    if ((s->n + 1) * 2 > s->cap)
+        cache_grow(s);
+    size_t k = h & (s->cap - 1);
+    for (; s->tab[k].used; k = (k + 1) & (s->cap - 1)) {
+        entry *e = &s->tab[k];
+        if (e->hash == h && e->len == n && memcmp(s->arena.data + e->key, w, n) == 0)
+            return e;
+    }
+    entry *e = &s->tab[k];
+    e->used = 1;
+    e->hash = h;
+    e->len = (uint32_t)n;
+    e->key = arena_put(s, w, n);
+    e->valid = -1;
+    e->nsugs = -1;
+    s->n++;
+    return e;
+}
+
+/* w without a trailing ' or ’. */
+static size_t strip_apostrophe(const char *w, size_t n)
+{
+    if (n > 1 && w[n - 1] == '\'')
+        return n - 1;
+    if (n > 3 && memcmp(w + n - 3, CURLY, 3) == 0)
+        return n - 3;
+    return n;
+}
+
+int spell_check(spell *s, const char *w, size_t n)
+{
+    return spell_check_hashed(s, w, n, hash_bytes(w, n));
+}
+
+int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash)
+{
+    size_t full = n;
+    n = strip_apostrophe(w, n);
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return 1;
+    if (n != full)
+        hash = hash_bytes(w, n);
+    s->st.checks++;
+    hot *x = NULL;
+    uint64_t k[2] = {0, 0};
+    if (n <= HOT_KEY) {
+        memcpy(k, w, n);
+        x = &s->hot[hash & (HOT_SLOTS - 1)];
+        if (x->k0 == k[0] && x->k1 == k[1] && x->len == n)
+            return x->valid;
+        x->len = 0;   /* filled below */
+    }
+    entry *e = cache_get(s, w, n, hash);
+    if (e->valid < 0) {
+        s->st.check_misses++;
+        e->valid = (int8_t)(Hunspell_spell(s->h, s->arena.data + e->key) != 0);
+    }
+    if (x) {
+        x->k0 = k[0];
+        x->k1 = k[1];
+        x->len = (uint8_t)n;
+        x->valid = (uint8_t)e->valid;
+    }
+    return e->valid;
+}
+
+static int has_curly(const char *w, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (memcmp(w + i, CURLY, 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* Appends sug to the arena with every ' turned into ’. */
+static void put_curly(spell *s, const char *sug)
+{
+    for (const char *p = sug; *p; p++) {
+        if (*p == '\'')
+            buf_puts(&s->arena, CURLY);
+        else
+            buf_putc(&s->arena, *p);
+    }
+    buf_putc(&s->arena, '\0');
+}
+
+size_t spell_suggest(spell *s, const char *w, size_t n, spell_list *out)
+{
+    out->n = 0;
+    n = strip_apostrophe(w, n);
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return 0;
+    s->st.suggests++;
+    entry *e = cache_get(s, w, n, hash_bytes(w, n));
+    if (e->nsugs < 0) {
+        s->st.suggest_misses++;
+        char **list = NULL;
+        int k = Hunspell_suggest(s->h, &list, s->arena.data + e->key);
+        int curly = has_curly(w, n);
+        /* cache_get may have moved the arena; e stays valid (the table did not grow). */
+        e->sugs = (uint32_t)s->arena.len;
+        int kept = 0;
+        for (int i = 0; i < k && kept < SPELL_MAX_SUGS; i++, kept++) {
+            if (curly)
+                put_curly(s, list[i]);
+            else
+                arena_put(s, list[i], strlen(list[i]));
+        }
+        e->nsugs = (int8_t)kept;
+        if (list)
+            Hunspell_free_list(s->h, &list, k);
+    }
+    const char *p = s->arena.data + e->sugs;
+    for (int i = 0; i < e->nsugs; i++) {
+        out->v[out->n++] = p;
+        p += strlen(p) + 1;
+    }
+    return out->n;
+}
+
+void spell_get_stats(const spell *s, spell_stats *out)
+{
+    *out = s->st;
+}

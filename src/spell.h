@@ -1,0 +1,78 @@
+/*
+ * spell: the hunspell wrapper, used by the OCR and spelling detectors.
+ *
+ * It loads a project-generated copy of the dictionary's .aff: the system file
+ * plus MAXNGRAMSUGS 0 (no slow n-gram suggestions: about 3 ms per word instead
+ * of 27) and REP pairs for OCR glyph confusions (rn→m, cl→d, …), so that
+ * "rnilitary" gets military as its only suggestion. The copy is a temporary
+ * file, removed as soon as hunspell has read it.
+ *
+ * Results are cached per word type (check and suggestions), in a table that
+ * is emptied when it grows past a bound, so memory stays bounded. The cache
+ * makes a spell handle, and an engine that holds one, unsafe to use from
+ * several threads at once.
+ *
+ * Words are UTF-8. A trailing apostrophe (' or ’) is ignored ("governments’");
+ * suggestions come back with the input's curly apostrophe when it used one.
+ */
+#ifndef UNSPIN_SPELL_H
+#define UNSPIN_SPELL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SPELL_MAX_SUGS 8     /* suggestions kept per word */
+#define SPELL_MAX_WORD 100   /* longer words are not looked at (always "valid") */
+
+typedef struct spell spell;
+
+/* Suggestions for one word, borrowed from the cache: valid until the next
+ * call on the same spell handle. */
+typedef struct spell_list {
+    const char *v[SPELL_MAX_SUGS];
+    size_t n;
+} spell_list;
+
+/* The REP pairs added to the .aff (damaged → original), NULL-terminated
+ * pairs; exposed for the tests and unspin(1). */
+extern const char *const spell_ocr_rep[];
+
+/* Opens dict_dir/lang.aff + .dic. Returns NULL and sets *why (static text)
+ * when the files are missing, unreadable or not UTF-8. Free with spell_free. */
+spell *spell_new(const char *dict_dir, const char *lang, const char **why);
+void spell_free(spell *s);
+
+/* Adds a word that is valid from now on (personal and project lists). */
+void spell_add(spell *s, const char *w, size_t n);
+/* Loads a word list (one word per line, '#' comments); returns the number of
+ * words, or -1 when the file cannot be read. */
+long spell_add_file(spell *s, const char *path);
+
+/* Whether w[0..n) is a valid word. */
+int spell_check(spell *s, const char *w, size_t n);
+/* The same, given hash = FNV-1a of w[0..n) (the token hash of a lower-case
+ * ASCII token, which the tokenizer has computed already). */
+int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash);
+/* hunspell's ranked suggestions for w[0..n) (at most SPELL_MAX_SUGS). */
+size_t spell_suggest(spell *s, const char *w, size_t n, spell_list *out);
+
+/* Whether w[0..n) is English-shaped: every letter trigram of it (word edges
+ * included) occurs in the dictionary's lower-case words and their common
+ * inflections. "rnilitary" (^rn) and "inforrnation" (rrn) are not; rare
+ * and foreign words ("carne", "dans") mostly are. Non-letters count as
+ * shaped. Used as evidence that a non-word is damage, not a word. */
+int spell_shaped(const spell *s, const char *w, size_t n);
+
+/* Whether every letter of w[0..n) is in the dictionary's alphabet (ASCII
+ * letters and the .aff's TRY characters): "привет" is not English. */
+int spell_in_alphabet(const spell *s, const char *w, size_t n);
+
+/* Cache statistics since spell_new, for tests and tuning. */
+typedef struct spell_stats {
+    size_t checks, check_misses;     /* lookups, and those that asked hunspell */
+    size_t suggests, suggest_misses;
+    size_t resets;                   /* times the cache was emptied */
+} spell_stats;
+void spell_get_stats(const spell *s, spell_stats *out);
+
+#endif

@@ -1,0 +1,184 @@
+/*
+ * Unit tests for detect_ocr (detect.h): each OCR, encoding and web-template
+ * rule, what it repairs, with which class, and what it must leave alone.
+ * The engine is made by hand: hunspell en_US, a few names and compounds.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "detect.h"
+#include "engine.h"
+#include "finding.h"
+#include "token.h"
+
+#include "rule_harness.h"
+
+static void ligatures(void **state)
+{
+    (void)state;
+    expect_repair("a \xEF\xAC\x81nal word", "\xEF\xAC\x81", "ocr.ligature", CLASS_SURE, "fi");
+    expect_repair("e\xEF\xAC\x83" "cient", "\xEF\xAC\x83", "ocr.ligature", CLASS_SURE, "ffi");
+    expect_repair("\xEF\xAC\x86op", "\xEF\xAC\x86", "ocr.ligature", CLASS_SURE, "st");
+    expect_none("final fluff", "ocr.ligature");
+}
+
+static void mojibake(void **state)
+{
+    (void)state;
+    expect_repair("It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s here", "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2",
+                  "ocr.mojibake", CLASS_SURE, "\xE2\x80\x99");
+    expect_repair("a caf\xC3\x83\xC2\xA9.", "\xC3\x83\xC2\xA9", "ocr.mojibake", CLASS_SURE,
+                  "\xC3\xA9");
+    expect_none("It\xE2\x80\x99s a caf\xC3\xA9 in S\xC3\xA3o Paulo.", NULL);
+}
+
+static void invisible_characters(void **state)
+{
+    (void)state;
+    expect_repair("the infor\xC2\xADma\xC2\xADtion age", "infor\xC2\xADma\xC2\xADtion",
+                  "ocr.invisible", CLASS_SURE, "information");
+    expect_repair("the infor\xE2\x80\x8Bmation age", "infor\xE2\x80\x8Bmation", "ocr.invisible",
+                  CLASS_SURE, "information");
+    /* Removal that leaves a non-word is only flagged. */
+    expect_repair("the zorg\xE2\x80\x8D" "blat age", "zorg\xE2\x80\x8D" "blat", "ocr.invisible",
+                  CLASS_FLAG, "zorgblat");
+    /* A zero-width joiner between emoji, or at a word's edge, has a job. */
+    expect_none("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB ok", "ocr.invisible");
+    expect_none("word\xE2\x80\x8B next", "ocr.invisible");
+}
+
+static void control_characters(void **state)
+{
+    (void)state;
+    expect_repair("a word\x01 here", "\x01", "ocr.control", CLASS_SURE, "");
+    expect_repair("the hel\x02lo there", "\x02", "ocr.control", CLASS_SURE, "");
+    const finding *f = expect("the zorg\x02" "blat there", "\x02", "ocr.control");
+    assert_int_equal(f->klass, CLASS_FLAG);
+    assert_int_equal(f->ncands, 2);
+    expect_repair("line one\x0bline two", "\x0b", "ocr.control", CLASS_SURE, "\n");
+    /* Tab, form feed, terminal escapes and overstrike are left alone. */
+    expect_none("a\tb\fc \x1b[1mbold\x1b[0m N\bNA\bAM\bME\bE", "ocr.control");
+    /* So is a segment dense with controls: not prose. */
+    char dense[200];
+    for (int i = 0; i < 199; i++)
+        dense[i] = i % 3 ? 'a' : '\x01';
+    dense[199] = '\0';
+    expect_none(dense, "ocr.control");
+}
+
+static void hyphenation(void **state)
+{
+    (void)state;
+    expect_repair("the inter-\nnational law", "inter-\nnational", "ocr.hyphenation", CLASS_SURE,
+                  "international");
+    expect_repair("the com- \r\n  mittee met", "com- \r\n  mittee", "ocr.hyphenation",
+                  CLASS_SURE, "committee");
+    expect_repair("a Wash-\nington law", "Wash-\nington", "ocr.hyphenation", CLASS_SURE,
+                  "Washington");
+    /* A soft hyphen at a line end is a hyphenation point. */
+    expect_repair("an exam\xC2\xAD\nple here", "exam\xC2\xAD\nple", "ocr.hyphenation", CLASS_SURE,
+                  "example");
+    /* Real compounds keep their hyphen; prefixes are ambiguous. */
+    expect_none("a well-\nknown man", NULL);
+    expect_none("an e-\nmail came", NULL);
+    const finding *f = expect("the co-\noperation of", "co-\noperation", "ocr.hyphenation");
+    assert_int_equal(f->klass, CLASS_FLAG);
+    assert_string_equal(f->cands[1].text, "co-operation");
+    /* A capital after the break, two line ends, or no word when joined. */
+    expect_none("the Anglo-\nSaxon kings", "ocr.hyphenation");
+    expect_none("the inter-\n\nnational law", "ocr.hyphenation");
+    expect_none("the long-\nterm plan", "ocr.hyphenation");
+}
+
+static void glyph_confusions(void **state)
+{
+    (void)state;
+    expect_repair("the rnilitary said", "rnilitary", "ocr.glyph", CLASS_SURE, "military");
+    expect_repair("in the inforrnation age", "inforrnation", "ocr.glyph", CLASS_LIKELY,
+                  "information");
+    expect_repair("it was 0ctober then", "0ctober", "ocr.glyph", CLASS_SURE, "October");
+    expect_repair("a c1ean room", "c1ean", "ocr.glyph", CLASS_SURE, "clean");
+    expect_repair("I 1ike it", "1ike", "ocr.glyph", CLASS_SURE, "like");
+    expect_repair("came vvhen called", "vvhen", "ocr.glyph", CLASS_LIKELY, "when");
+    /* Short or English-shaped non-words may be foreign or archaic: likely. */
+    expect_repair("chili con carne again", "carne", "ocr.glyph", CLASS_LIKELY, "came");
+    /* A capital at a sentence start may be a name: at most likely. */
+    expect_repair("Rnilitary men came.", "Rnilitary", "ocr.glyph", CLASS_LIKELY, "Military");
+}
+
+static void glyph_confusions_leave_words_names_and_codes(void **state)
+{
+    (void)state;
+    expect_none("the modem and the modern world", "ocr.glyph");   /* valid words */
+    expect_none("he met Rnilitary there", "ocr.glyph");          /* a name */
+    expect_none("an A1 grade, mp3 files, 10th place, B2B", "ocr.glyph");
+    expect_none("see http://rnilitary.example/c1ean", "ocr.glyph");
+}
+
+static void split_words(void **state)
+{
+    (void)state;
+    expect_repair("the infor mation age", "infor mation", "ocr.split", CLASS_SURE, "information");
+    expect_none("per se and the re", "ocr.split");     /* a word on one side, English-shaped */
+    expect_none("two  spaces infor  mation", "ocr.split");
+}
+
+static void run_together_words(void **state)
+{
+    (void)state;
+    const finding *f = expect("this andthe other", "andthe", "ocr.join");
+    assert_string_equal(f->cands[0].text, "and the");
+    assert_true(f->klass == CLASS_SURE || f->klass == CLASS_LIKELY);
+    expect_none("a skywave radio", "ocr.join");      /* content words: a rare word */
+}
+
+static void clean_prose_has_no_findings(void **state)
+{
+    (void)state;
+    expect_none("The Fulton County Grand Jury said Friday an investigation of Atlanta's "
+                "recent primary election produced \"no evidence\" that any irregularities "
+                "took place. It\xE2\x80\x99s the well-known, long-term plan of NATO's "
+                "COVID-19 team, e.g. at www.example.org or j.doe@example.com (#tbt).", NULL);
+}
+
+static void without_hunspell_only_character_rules_run(void **state)
+{
+    (void)state;
+    spell *saved = engine.sp;
+    engine.sp = NULL;
+    expect_none("the rnilitary said infor mation andthe inter-\nnational", NULL);
+    expect_repair("a \xEF\xAC\x81nal word", "\xEF\xAC\x81", "ocr.ligature", CLASS_SURE, "fi");
+    engine.sp = saved;
+}
+
+static int cleanup(void **state)
+{
+    (void)state;
+    finding_list_free(&found);
+    return 0;
+}
+
+int main(void)
+{
+    harness_detector = detect_ocr;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(ligatures, cleanup),
+        cmocka_unit_test_teardown(mojibake, cleanup),
+        cmocka_unit_test_teardown(invisible_characters, cleanup),
+        cmocka_unit_test_teardown(control_characters, cleanup),
+        cmocka_unit_test_teardown(hyphenation, cleanup),
+        cmocka_unit_test_teardown(glyph_confusions, cleanup),
+        cmocka_unit_test_teardown(glyph_confusions_leave_words_names_and_codes, cleanup),
+        cmocka_unit_test_teardown(split_words, cleanup),
+        cmocka_unit_test_teardown(run_together_words, cleanup),
+        cmocka_unit_test_teardown(clean_prose_has_no_findings, cleanup),
+        cmocka_unit_test_teardown(without_hunspell_only_character_rules_run, cleanup),
+    };
+    return cmocka_run_group_tests_name("detect_ocr", tests, setup, teardown);
+}
