@@ -94,6 +94,16 @@ static int applies(int level, int klass, int spun)
     }
 }
 
+/* Whether finding f is applied: its class at the level, and an entry gated on
+ * the verdict (gate=spun: a common word) only in a document judged spun. */
+static int finding_applies(const finding *f, int level, int spun)
+{
+    const map_entry *e = f->src;
+    if (e && f->kind == KIND_SPUN && (e->flags & MAPF_GATE_SPUN) && !spun)
+        return 0;
+    return applies(level, f->klass, spun);
+}
+
 /* Whether the format shows findings that are not applied. */
 static int shows_proposals(const fmt *out)
 {
@@ -113,7 +123,7 @@ static void emit_one(unspin_doc *d)
         finding *f = &p->findings.v[i];
         const map_entry *e = f->src;
         if (e && f->kind == KIND_SPUN && f->klass != CLASS_SURE && e->words == 1 && !spun &&
-            !applies(level, f->klass, spun)) {
+            !finding_applies(f, level, spun)) {
             finding_free(f);
             continue;
         }
@@ -124,7 +134,7 @@ static void emit_one(unspin_doc *d)
     int tokenized = 0;
     for (size_t i = 0; i < p->findings.n; i++) {
         finding *f = &p->findings.v[i];
-        if (f->unbuilt && (shows || applies(level, f->klass, spun))) {
+        if (f->unbuilt && (shows || finding_applies(f, level, spun))) {
             if (!tokenized) {
                 tok_split(p->text, p->len, &d->toks);
                 tokenized = 1;
@@ -139,7 +149,7 @@ static void emit_one(unspin_doc *d)
         finding *f = &p->findings.v[i];
         if (f->deferred && complete)
             detect_spell_complete(d->e, p->text, f);
-        f->applied = (uint8_t)(f->ncands > 0 && applies(d->e->opts.level, f->klass, d->v.spun));
+        f->applied = (uint8_t)(f->ncands > 0 && finding_applies(f, level, spun));
         d->applied += f->applied;
     }
     d->findings += p->findings.n;

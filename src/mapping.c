@@ -168,6 +168,10 @@ static int parse_attrs(line_ctx *lc, map_entry *e, const char *s, size_t n)
                 ok = strcmp(v, "exact") == 0;
                 if (ok)
                     e->flags |= MAPF_CASE_EXACT;
+            } else if (strcmp(w, "gate") == 0) {
+                ok = strcmp(v, "spun") == 0;
+                if (ok)
+                    e->flags |= MAPF_GATE_SPUN;
             }
             /* Other attributes (src=, brown=, …) are kept for people and ignored. */
             *eq = '=';

@@ -17,7 +17,8 @@
 #include "trie.h"
 
 enum {
-    MAPF_CASE_EXACT = 1 << 0   /* match only the case written in the file */
+    MAPF_CASE_EXACT = 1 << 0,  /* match only the case written in the file */
+    MAPF_GATE_SPUN = 1 << 1    /* applied only in documents judged spun, at any level */
 };
 
 typedef struct map_entry {

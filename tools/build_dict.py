@@ -322,6 +322,9 @@ def build(docs, curated, clean, lm, wordlist, leave_out=()):
             e["brown"], e["seeds"], e["trainorig"] = clean.count_conditional(e["spun"], e["attrs"], leave_out)
         e["lm_attested"], e["lm_gap"] = lm.judge(e["spun"], origs[0])
         e["class"], e["why"] = classify(e, clean, wordlist)
+        # A one-word likely entry that clean English uses is evidence only in text
+        # already judged spun: gate it on the verdict at every level.
+        e["gate"] = e["class"] == "likely" and " " not in e["spun"] and e["brown"] > 0
         out.append(e)
     resolve_chains(out)
     return sorted(out, key=lambda e: (e["spun"].lower(), e["spun"], sorted(e["attrs"].items())))
@@ -404,6 +407,8 @@ def fmt(e):
     cond = [f"{k}={v}" for k, v in sorted(e["attrs"].items()) if k != "case"]
     if e["attrs"].get("case"):
         attrs.append("case=" + e["attrs"]["case"])
+    if e.get("gate"):
+        attrs.append("gate=spun")
     return "\t".join([e["spun"], "|".join(e["origs"]), e["class"], " ".join(attrs)] + cond) + "\n"
 
 
