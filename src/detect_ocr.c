@@ -542,6 +542,7 @@ static int try_glyph(ocr_ctx *c, size_t i, int digits, const char *id)
         /* "Iike": a capital I read for an l. */
         w[0] = 'l';
         try_reading(c, &cs, w, k->len, 1, 0);
+        w[0] = 'I';   /* the other readings start from the word as written */
     }
     if (cap)
         w[0] = (char)(w[0] | 0x20);

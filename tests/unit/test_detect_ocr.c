@@ -108,6 +108,9 @@ static void glyph_confusions(void **state)
     expect_repair("came vvhen called", "vvhen", "ocr.glyph", CLASS_LIKELY, "when");
     /* Short or English-shaped non-words may be foreign or archaic: likely. */
     expect_repair("chili con carne again", "carne", "ocr.glyph", CLASS_LIKELY, "came");
+    /* A capital I that is really I keeps its other readings ("Inforrnation"). */
+    expect_repair("Inforrnation was lost.", "Inforrnation", "ocr.glyph", CLASS_LIKELY,
+                  "Information");
     /* A capital at a sentence start may be a name: at most likely. */
     expect_repair("Rnilitary men came.", "Rnilitary", "ocr.glyph", CLASS_LIKELY, "Military");
 }
