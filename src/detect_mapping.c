@@ -33,7 +33,6 @@ static size_t next_tok(const token *t, size_t n, size_t i)
 static int verify(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size_t poss)
 {
     char folded[512];
-    size_t o = 0;
     const token *t = s->toks->v;
     const char *key = e->key;
     for (size_t k = i; k <= j; k++) {
@@ -54,7 +53,6 @@ static int verify(const map_entry *e, const seg_ctx *s, size_t i, size_t j, size
         if (fl == (size_t)-1 || strncmp(folded, key, fl) != 0)
             return 0;
         key += fl;
-        o += fl;
     }
     if (*key != '\0')
         return 0;
