@@ -322,9 +322,9 @@ def build(docs, curated, clean, lm, wordlist, leave_out=()):
             e["brown"], e["seeds"], e["trainorig"] = clean.count_conditional(e["spun"], e["attrs"], leave_out)
         e["lm_attested"], e["lm_gap"] = lm.judge(e["spun"], origs[0])
         e["class"], e["why"] = classify(e, clean, wordlist)
-        # A one-word likely entry that clean English uses is evidence only in text
-        # already judged spun: gate it on the verdict at every level.
-        e["gate"] = e["class"] == "likely" and " " not in e["spun"] and e["brown"] > 0
+        # A likely entry that clean English uses ("teams", "had been") is evidence
+        # only in text already judged spun: gate it on the verdict at every level.
+        e["gate"] = e["class"] == "likely" and e["brown"] > 0
         out.append(e)
     resolve_chains(out)
     return sorted(out, key=lambda e: (e["spun"].lower(), e["spun"], sorted(e["attrs"].items())))
