@@ -104,18 +104,12 @@ static int finding_applies(const finding *f, int level, int spun)
     return applies(level, f->klass, spun);
 }
 
-/* Whether the format shows findings that are not applied. */
-static int shows_proposals(const fmt *out)
-{
-    return out->ops != &fmt_text_ops && out->ops != &fmt_diff_ops;
-}
-
 /* Resolves and writes the oldest waiting segment. */
 static void emit_one(unspin_doc *d)
 {
     pending *p = &d->q[d->head++];
     verdict_update(&d->v);
-    int level = d->e->opts.level, spun = d->v.spun, shows = shows_proposals(d->out);
+    int level = d->e->opts.level, spun = d->v.spun, shows = d->out->ops->proposals;
     /* In a document not judged spun, a lone common word that only spinners'
      * output makes suspicious ("teams", "help") is not worth reporting. */
     size_t kept = 0;

@@ -24,6 +24,7 @@ enum fmt_kind {
 typedef struct fmt fmt;
 
 typedef struct fmt_ops {
+    int proposals;   /* shows findings that are not applied (so their candidates are built) */
     void (*doc_begin)(fmt *f);
     void (*segment)(fmt *f, const seg_view *s, const finding_list *l);
     void (*doc_end)(fmt *f, const unspin_result *r);

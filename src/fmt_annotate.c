@@ -24,4 +24,4 @@ static void annotate_segment(fmt *f, const seg_view *s, const finding_list *l)
     fwrite(s->text + at, 1, s->len - at, f->out);
 }
 
-const fmt_ops fmt_annotate_ops = {NULL, annotate_segment, NULL};
+const fmt_ops fmt_annotate_ops = {1, NULL, annotate_segment, NULL};

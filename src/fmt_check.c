@@ -46,4 +46,4 @@ static void check_doc_end(fmt *f, const unspin_result *r)
             v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG], v->score);
 }
 
-const fmt_ops fmt_check_ops = {NULL, check_segment, check_doc_end};
+const fmt_ops fmt_check_ops = {1, NULL, check_segment, check_doc_end};

@@ -102,4 +102,4 @@ static void diff_segment(fmt *f, const seg_view *s, const finding_list *l)
     lines_free(&b);
 }
 
-const fmt_ops fmt_diff_ops = {NULL, diff_segment, NULL};
+const fmt_ops fmt_diff_ops = {0, NULL, diff_segment, NULL};

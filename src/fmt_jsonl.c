@@ -57,4 +57,4 @@ static void jsonl_doc_end(fmt *f, const unspin_result *r)
             v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG]);
 }
 
-const fmt_ops fmt_jsonl_ops = {NULL, jsonl_segment, jsonl_doc_end};
+const fmt_ops fmt_jsonl_ops = {1, NULL, jsonl_segment, jsonl_doc_end};

@@ -8,4 +8,4 @@ static void text_segment(fmt *f, const seg_view *s, const finding_list *l)
     fwrite(f->scratch.data, 1, f->scratch.len, f->out);
 }
 
-const fmt_ops fmt_text_ops = {NULL, text_segment, NULL};
+const fmt_ops fmt_text_ops = {0, NULL, text_segment, NULL};
