@@ -191,6 +191,21 @@ class WordList:
         return False
 
 
+def parse_attrs(fields):
+    """{key: value} from a mapping line's attribute fields: key=value words, where a
+    before=/after= (or !before=/!after=) value runs to the end of its field."""
+    attrs = {}
+    for field in fields:
+        m = re.match(r"(.*?)(?:^|\s)(!?(?:before|after))=(.*)$", field.strip())
+        if m:
+            attrs[m.group(2)] = m.group(3)
+            field = m.group(1)
+        for w in field.split():
+            k, _, v = w.partition("=")
+            attrs[k] = v
+    return attrs
+
+
 def load_curated(paths):
     """[(spun, [origs], class, {attr: value}, "file:line")] from curated files."""
     out = []
@@ -203,16 +218,7 @@ def load_curated(paths):
             if len(f) < 3 or f[2].strip() not in CLASSES:
                 sys.stderr.write(f"build_dict: {path}:{ln}: skipped (want spun TAB orig TAB class)\n")
                 continue
-            attrs = {}
-            for field in f[3:]:
-                # key=value words; a before=/after= value runs to the end of the field
-                m = re.match(r"(.*?)(?:^|\s)(!?(?:before|after))=(.*)$", field.strip())
-                if m:
-                    attrs[m.group(2)] = m.group(3)
-                    field = m.group(1)
-                for w in field.split():
-                    k, _, v = w.partition("=")
-                    attrs[k] = v
+            attrs = parse_attrs(f[3:])
             spun = " ".join(ap.norm_quotes(f[0]).split())
             if attrs.get("case") != "exact":  # keys are lowercase unless their case matters
                 spun = spun.lower()

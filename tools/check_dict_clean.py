@@ -13,6 +13,9 @@ import re
 import sys
 from collections import defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_dict import parse_attrs  # noqa: E402  (one reader of the attribute syntax)
+
 TOK = re.compile(r"\w+|[^\w\s]", re.U)
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -31,14 +34,9 @@ def sure_entries(path):
             fields = line.rstrip("\r\n").split("\t")
             if len(fields) < 3 or fields[2].strip() != "sure":
                 continue
-            cond = {}
-            for field in fields[3:]:
-                m = re.match(r"(.*?)(?:^|\s)(!?(?:before|after))=(.*)$", field.strip())
-                if m:
-                    cond[m.group(2)] = m.group(3)
-                    field = m.group(1)
-                if "case=exact" in field.split():
-                    cond["case"] = "exact"
+            attrs = parse_attrs(fields[3:])
+            cond = {k: v for k, v in attrs.items()
+                    if k.lstrip("!") in ("before", "after") or (k == "case" and v == "exact")}
             out.append((ln, fields[0], fields[1].split("|")[0], cond))
     return out
 
