@@ -53,7 +53,7 @@ static const char *const level_names[] = {"safe", "normal", "aggressive", NULL};
 static void usage(FILE *out)
 {
     fputs("Usage: unspin [OPTION]... [FILE]...\n"
-          "Repair spun text (synonym-spinner substitutions) in FILEs or standard input.\n"
+          "Repair spun text (synonym-spinner substitutions) and OCR or encoding damage\nin FILEs or standard input.\n"
           "Only sure repairs are applied by default; every other byte passes through unchanged.\n\n"
           "Options:\n", out);
     for (size_t i = 0; i < NOPTS; i++) {
