@@ -15,9 +15,13 @@ typedef struct edge {
 
 /* The root's edges have a table of their own: a few thousand first words,
  * probed once per word of the text, so it must stay small enough for cache. */
+typedef struct root_slot {
+    uint64_t hash;
+    uint64_t child;            /* child + 1; 0 marks an empty slot */
+} root_slot;
+
 typedef struct root_table {
-    uint64_t *hash;
-    uint32_t *child;           /* child + 1; 0 marks an empty slot */
+    root_slot *v;
     size_t cap, used;
 } root_table;
 
@@ -57,8 +61,7 @@ trie *trie_new(void)
     t->cap = 1024;
     t->edges = xcalloc(t->cap, sizeof *t->edges);
     t->root.cap = 256;
-    t->root.hash = xcalloc(t->root.cap, sizeof *t->root.hash);
-    t->root.child = xcalloc(t->root.cap, sizeof *t->root.child);
+    t->root.v = xcalloc(t->root.cap, sizeof *t->root.v);
     t->node_cap = 256;
     t->values = xmalloc(t->node_cap * sizeof *t->values);
     t->values[0] = -1;
@@ -71,21 +74,27 @@ void trie_free(trie *t)
     if (!t)
         return;
     free(t->deep_filter);
-    free(t->root.hash);
-    free(t->root.child);
+    free(t->root.v);
     free(t->edges);
     free(t->values);
     free(t);
 }
 
+/* Word hashes are mixed already; the filter uses the low 16 bits, the
+ * table the bits above them. */
+static inline size_t root_slot_of(uint64_t hash, size_t mask)
+{
+    return (size_t)(hash >> 16) & mask;
+}
+
 static uint32_t root_child(const root_table *r, uint64_t hash)
 {
     size_t mask = r->cap - 1;
-    for (size_t i = (size_t)mix(hash) & mask;; i = (i + 1) & mask) {
-        if (r->child[i] == 0)
+    for (size_t i = root_slot_of(hash, mask);; i = (i + 1) & mask) {
+        if (r->v[i].child == 0)
             return TRIE_NONE;
-        if (r->hash[i] == hash)
-            return r->child[i] - 1;
+        if (r->v[i].hash == hash)
+            return (uint32_t)(r->v[i].child - 1);
     }
 }
 
@@ -95,20 +104,17 @@ static void root_insert(root_table *r, uint64_t hash, uint32_t child)
         /* Kept at most a third full: probes stay short. */
         root_table old = *r;
         r->cap *= 2;
-        r->hash = xcalloc(r->cap, sizeof *r->hash);
-        r->child = xcalloc(r->cap, sizeof *r->child);
+        r->v = xcalloc(r->cap, sizeof *r->v);
         r->used = 0;
         for (size_t j = 0; j < old.cap; j++)
-            if (old.child[j])
-                root_insert(r, old.hash[j], old.child[j] - 1);
-        free(old.hash);
-        free(old.child);
+            if (old.v[j].child)
+                root_insert(r, old.v[j].hash, (uint32_t)(old.v[j].child - 1));
+        free(old.v);
     }
-    size_t mask = r->cap - 1, i = (size_t)mix(hash) & mask;
-    while (r->child[i])
+    size_t mask = r->cap - 1, i = root_slot_of(hash, mask);
+    while (r->v[i].child)
         i = (i + 1) & mask;
-    r->hash[i] = hash;
-    r->child[i] = child + 1;
+    r->v[i] = (root_slot){hash, (uint64_t)child + 1};
     r->used++;
 }
 
