@@ -110,7 +110,7 @@ static int load_spelling(unspin_engine *e, const unspin_options *o)
 }
 
 /* The ignore lists, and what the user's reviews taught (learn.h): a learned
- * pair loads before the built-in mapping, so it wins. Missing files in
+ * pair loads before every other mapping, so it wins. Missing files in
  * user_dir are fine; a missing --ignore file is an error. */
 static int load_user(unspin_engine *e, const unspin_options *o)
 {
@@ -146,9 +146,9 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
     e->map = mapping_new();
     int errors = 0;
     /* The user's files load first: for the same phrase, the first entry wins. */
+    errors += load_user(e, o);
     for (size_t i = 0; i < o->ndicts; i++)
         errors += mapping_load_file(e->map, o->dicts[i], MAP_FORMAT_AUTO) != 0;
-    errors += load_user(e, o);
     if (!o->no_mapping) {
         const char *dir = o->data_dir ? o->data_dir : unspin_default_data_dir();
         if (!dir) {

@@ -1,6 +1,6 @@
 /*
  * learn: the reviewer's decisions, remembered. `unspin apply --learn` appends
- * accepted spinner pairs to DIR/mapping.dict (unspin-dict(5), class sure) and
+ * accepted spinner pairs to DIR/learned.dict (unspin-dict(5), class sure) and
  * rejected pairs to DIR/ignore (unspin-review(5)); every later run loads both
  * (unspin_options.user_dir). DIR is $XDG_CONFIG_HOME/unspin, by default
  * ~/.config/unspin.
@@ -12,7 +12,7 @@
 
 #include "review.h"
 
-#define LEARN_MAPPING "mapping.dict"
+#define LEARN_MAPPING "learned.dict"
 #define LEARN_IGNORE "ignore"
 
 /* The directory, owned by the caller; NULL when neither $XDG_CONFIG_HOME nor

@@ -156,9 +156,9 @@ static void draw(session *s)
 {
     review_item *it = s->q[s->pos];
     buf *o = &s->scr;
-    buf_printf(o, CSI "H" CSI "2J" CSI "1munspin review" CSI "0m  %s:%zu:%zu   finding %zu of %zu (id %lu)\r\n",
+    buf_printf(o, CSI "H" CSI "2J" CSI "1munspin review" CSI "0m  %s:%zu:%zu   finding %zu of %zu (id %lu)\n",
                s->qfile[s->pos], it->line, it->col, s->pos + 1, s->nq, it->id);
-    buf_printf(o, "%s %s  %s      now: %s%s" CSI "0m\r\n\r\n", kind_name(it->kind), klass_name(it->klass),
+    buf_printf(o, "%s %s  %s      now: %s%s" CSI "0m\n\n", kind_name(it->kind), klass_name(it->klass),
                it->rule, decision_colour[it->decision], decision_name(it->decision));
     buf_puts(o, "  ...");
     put_shown(o, &it->before);
@@ -166,9 +166,9 @@ static void draw(session *s)
     put_shown(o, &it->text);
     buf_puts(o, CSI "0m");
     put_shown(o, &it->after);
-    buf_puts(o, "...\r\n\r\n  replace  " CSI "1;32m");
+    buf_puts(o, "...\n\n  replace  " CSI "1;32m");
     put_shown(o, &it->replace);
-    buf_puts(o, CSI "0m\r\n");
+    buf_puts(o, CSI "0m\n");
     if (it->nalts) {
         buf_puts(o, "  others  ");
         for (size_t a = 0; a < it->nalts && a < 9; a++) {
@@ -176,34 +176,34 @@ static void draw(session *s)
             put_shown(o, &it->alts[a]);
             buf_puts(o, " ");
         }
-        buf_puts(o, "\r\n");
+        buf_puts(o, "\n");
     }
-    buf_printf(o, "\r\n%s\r\n", s->msg);
+    buf_printf(o, "\n%s\n", s->msg);
     s->msg[0] = '\0';
     buf_puts(o, CSI "7m a " CSI "0m accept " CSI "7m r " CSI "0m reject " CSI "7m e " CSI "0m edit "
                 CSI "7m A " CSI "0m/" CSI "7m R " CSI "0m all of rule " CSI "7m u " CSI "0m undo "
-                CSI "7m s " CSI "0m skip " CSI "7m q " CSI "0m save+quit " CSI "7m ? " CSI "0m help\r\n");
+                CSI "7m s " CSI "0m skip " CSI "7m q " CSI "0m save+quit " CSI "7m ? " CSI "0m help\n");
     flush_screen(s);
 }
 
 static void draw_help(session *s)
 {
-    buf_puts(&s->scr, CSI "H" CSI "2J" CSI "1munspin review: keys" CSI "0m\r\n\r\n"
-             "  a, y      accept the replacement\r\n"
-             "  r, n      reject: leave the text as it is\r\n"
-             "  e         edit the replacement (Enter keeps it and accepts, Esc cancels)\r\n"
-             "  1-9       take that alternative as the replacement and accept\r\n"
-             "  A         accept this and every later finding of the same rule\r\n"
-             "  R         reject this and every later finding of the same rule\r\n"
-             "  u         undo the last decision (or skip) and go back to it\r\n"
-             "  s, space  skip: leave it as it is and go on\r\n"
-             "  q         save and quit (Ctrl-C, Ctrl-D and hanging up save too)\r\n"
-             "  ?, h      this help; Ctrl-L redraws\r\n\r\n"
-             "Every decision is saved at once to the review file; resume a session with\r\n"
-             "  unspin review -i -o FILE\r\n"
-             "and carry out the accepted findings with\r\n"
-             "  unspin apply FILE\r\n\r\n"
-             "Press any key.\r\n");
+    buf_puts(&s->scr, CSI "H" CSI "2J" CSI "1munspin review: keys" CSI "0m\n\n"
+             "  a, y      accept the replacement\n"
+             "  r, n      reject: leave the text as it is\n"
+             "  e         edit the replacement (Enter keeps it and accepts, Esc cancels)\n"
+             "  1-9       take that alternative as the replacement and accept\n"
+             "  A         accept this and every later finding of the same rule\n"
+             "  R         reject this and every later finding of the same rule\n"
+             "  u         undo the last decision (or skip) and go back to it\n"
+             "  s, space  skip: leave it as it is and go on\n"
+             "  q         save and quit (Ctrl-C, Ctrl-D and hanging up save too)\n"
+             "  ?, h      this help; Ctrl-L redraws\n\n"
+             "Every decision is saved at once to the review file; resume a session with\n"
+             "  unspin review -i -o FILE\n"
+             "and carry out the accepted findings with\n"
+             "  unspin apply FILE\n\n"
+             "Press any key.\n");
     flush_screen(s);
 }
 
@@ -447,7 +447,7 @@ int tui_review(review *r, const char *save_path, int all)
         }
     }
     save(&s);
-    buf_puts(&s.scr, "\r\n");
+    buf_puts(&s.scr, "\n");
     flush_screen(&s);
     raw_off(&s);
     if (s.pos >= s.nq)
