@@ -11,6 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static int usage_error(const char *cmd, const char *msg)
 {
     fprintf(stderr, "unspin: error: %s\nTry 'unspin %s --help' for more information.\n", msg, cmd);
@@ -89,11 +94,21 @@ int cmd_apply(const cli *c)
     apply_review(&r, &o, &st);
     if (c->dry_run && (fflush(stdout) != 0 || ferror(stdout)))
         diag(DIAG_ERROR, UNSPIN_EXIT_SYSERR, (diag_loc){0}, "write error: %s", strerror(errno));
-    diag(DIAG_NOTE, 0, (diag_loc){0},
-         "%zu files: %zu fixes %s in %zu files, %zu skipped (rejected or pending), %zu refused; "
-         "%zu files unchanged, %zu already applied, %zu changed since the review, %zu failed",
-         st.files, st.applied, c->dry_run ? "would be applied" : "applied", st.written, st.skipped,
-         st.refused, st.unchanged, st.already, st.stale, st.failed);
+    buf sum = BUF_INIT;
+    buf_printf(&sum, "%zu %s: %zu %s %s in %zu %s, %zu skipped (rejected or pending), %zu refused",
+               st.files, plural(st.files, "file", "files"), st.applied, plural(st.applied, "fix", "fixes"),
+               c->dry_run ? "would be applied" : "applied", st.written, plural(st.written, "file", "files"),
+               st.skipped, st.refused);
+    if (st.unchanged)
+        buf_printf(&sum, "; %zu unchanged", st.unchanged);
+    if (st.already)
+        buf_printf(&sum, "; %zu already applied", st.already);
+    if (st.stale)
+        buf_printf(&sum, "; %zu changed since the review", st.stale);
+    if (st.failed)
+        buf_printf(&sum, "; %zu unreadable or not writable", st.failed);
+    diag(DIAG_NOTE, 0, (diag_loc){0}, "%s", sum.data);
+    buf_free(&sum);
     if (c->learn && !c->dry_run) {
         if (!c->user_dir) {
             diag(DIAG_ERROR, UNSPIN_EXIT_USAGE, (diag_loc){0},

@@ -220,6 +220,7 @@ typedef struct parser {
     review_file *file;
     review_item *item;
     unsigned seen;           /* fields of the current item */
+    size_t item_errors;      /* errors when the current item began */
     int have_hash;
 } parser;
 
@@ -347,6 +348,9 @@ static void item_done(parser *ps)
     review_item *it = ps->item;
     if (!it)
         return;
+    ps->item = NULL;
+    if (ps->errors > ps->item_errors)   /* already reported: no cascade */
+        return;
     if ((ps->seen & (SEEN_AT | SEEN_CONTEXT | SEEN_REPLACE)) != (SEEN_AT | SEEN_CONTEXT | SEEN_REPLACE))
         perr(ps, "finding %lu lacks %s", it->id,
              !(ps->seen & SEEN_AT) ? "its 'at' line" : !(ps->seen & SEEN_CONTEXT) ? "its 'context' line"
@@ -354,7 +358,6 @@ static void item_done(parser *ps)
     else if (it->end - it->start != it->text.len)
         perr(ps, "finding %lu: bytes %" PRIu64 "-%" PRIu64 " do not match its text (%zu bytes)", it->id,
              it->start, it->end, it->text.len);
-    ps->item = NULL;
 }
 
 static void file_done(parser *ps)
@@ -417,6 +420,7 @@ static void item_line(parser *ps, int decision)
     it->rule = xstrndup(rule, (size_t)(rend - rule));
     ps->item = it;
     ps->seen = 0;
+    ps->item_errors = ps->errors;
 }
 
 static void field_line(parser *ps, const char *key, size_t klen)
