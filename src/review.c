@@ -176,9 +176,20 @@ void review_write(const review *r, FILE *out)
         for (size_t k = 0; k < f->n; k++) {
             const review_item *it = &f->v[k];
             buf_clear(&b);
-            buf_printf(&b, "\n%s %lu %s %s %s\n  at %zu:%zu bytes %" PRIu64 "-%" PRIu64 "\n  context ",
-                       decision_name(it->decision), it->id, kind_name(it->kind),
-                       klass_name(it->klass), it->rule, it->line, it->col, it->start, it->end);
+            buf_printf(&b, "\n%s %lu %s %s ", decision_name(it->decision), it->id, kind_name(it->kind),
+                       klass_name(it->klass));
+            /* The rule is the rest of the line: no control bytes, no trailing blanks. */
+            size_t rl = strlen(it->rule);
+            while (rl && (it->rule[rl - 1] == ' ' || it->rule[rl - 1] == '\t'))
+                rl--;
+            for (size_t c = 0; c < rl; c++) {
+                unsigned char ch = (unsigned char)it->rule[c];
+                buf_putc(&b, ch < 0x20 || ch == 0x7F ? '?' : (char)ch);
+            }
+            if (!rl)
+                buf_putc(&b, '?');
+            buf_printf(&b, "\n  at %zu:%zu bytes %" PRIu64 "-%" PRIu64 "\n  context ", it->line, it->col,
+                       it->start, it->end);
             put_buf(&b, &it->before);
             buf_puts(&b, " [");
             put_buf(&b, &it->text);
@@ -221,6 +232,7 @@ typedef struct parser {
     review_item *item;
     unsigned seen;           /* fields of the current item */
     size_t item_errors;      /* errors when the current item began */
+    int bad_item;            /* the last finding's first line was wrong: skip its fields */
     int have_hash;
 } parser;
 
@@ -378,6 +390,7 @@ static int kind_parse(const char *s, size_t n)
 static void item_line(parser *ps, int decision)
 {
     item_done(ps);
+    ps->bad_item = 1;
     if (!ps->file) {
         perr(ps, "a finding before the first 'file' line");
         return;
@@ -410,6 +423,11 @@ static void item_line(parser *ps, int decision)
         perr(ps, "finding %" PRIu64 " has no rule", id);
         return;
     }
+    for (const char *c = rule; c < rend; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7F) {
+            perr(ps, "the rule of finding %" PRIu64 " holds a control character", id);
+            return;
+        }
     review_item *it = review_add_item(ps->r, ps->file);
     it->id = (unsigned long)id;
     if (it->id >= ps->r->next_id)
@@ -421,6 +439,7 @@ static void item_line(parser *ps, int decision)
     ps->item = it;
     ps->seen = 0;
     ps->item_errors = ps->errors;
+    ps->bad_item = 0;
 }
 
 static void field_line(parser *ps, const char *key, size_t klen)
@@ -524,6 +543,7 @@ static void top_line(parser *ps, const char *key, size_t klen)
             ps->r->resume = (unsigned long)id;
     } else if (KEY("file")) {
         file_done(ps);
+        ps->bad_item = 0;
         buf path = BUF_INIT;
         if (string(ps, &path, "the file name") == 0 && at_end(ps)) {
             if (path.len == 0 || memchr(path.data, '\0', path.len))
@@ -600,8 +620,10 @@ size_t review_parse(review *r, const char *name, const char *data, size_t len)
             header = 1;
             continue;
         }
-        if (ps.item && decision_parse(key, klen) < 0 &&
-            !(klen == 4 && memcmp(key, "file", 4) == 0))
+        int top = decision_parse(key, klen) >= 0 || (klen == 4 && memcmp(key, "file", 4) == 0);
+        if (!top && !ps.item && ps.bad_item)
+            continue;   /* the fields of a finding already reported */
+        if (!top && ps.item)
             field_line(&ps, key, klen);
         else
             top_line(&ps, key, klen);

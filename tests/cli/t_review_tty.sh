@@ -48,4 +48,10 @@ printf 'The Pink Military and the Area Marshal. Nonetheless the teams won.\n' > 
 drive 'a\x03' "$TMP/s3" "$UNSPIN" review -i "${D[@]}" -o "$TMP/u.review" "$TMP/u.txt"
 check "Ctrl-C: the decision made is saved" grep -q '^accept 3 spun flag' "$TMP/u.review"
 check "Ctrl-C: and where to resume" grep -qx 'resume 4' "$TMP/u.review"
+
+# A hang-up (ssh dropped) saves too.
+printf 'The Pink Military and the Area Marshal. Nonetheless the teams won.\n' > "$TMP/h.txt"
+DRIVE_HANGUP=1 drive 'r' "$TMP/s4" "$UNSPIN" review -i "${D[@]}" -o "$TMP/h.review" "$TMP/h.txt"
+check "hang-up: the decision made is saved" grep -q '^reject 3 spun flag' "$TMP/h.review"
+check "hang-up: and where to resume" grep -qx 'resume 4' "$TMP/h.review"
 finish

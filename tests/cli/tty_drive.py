@@ -2,11 +2,14 @@
 """tty_drive.py KEYS TRANSCRIPT COMMAND...: runs COMMAND in a pseudo-terminal,
 types KEYS (Python string escapes: \\r, \\x1b, \\x15, ...) one at a time, each
 once the screen has settled, and exits with COMMAND's status. Everything the
-program drew goes to TRANSCRIPT. Used by the interactive review tests."""
+program drew goes to TRANSCRIPT. With DRIVE_HANGUP=1 in the environment, the
+terminal is hung up after the keys (SIGHUP, as when ssh drops).
+Used by the interactive review tests."""
 import codecs
 import os
 import pty
 import select
+import signal
 import sys
 import time
 
@@ -45,6 +48,8 @@ def main():
             break
         os.write(fd, k.encode("utf-8"))
         alive = drain(fd, out)
+    if alive and os.environ.get("DRIVE_HANGUP"):
+        os.kill(pid, signal.SIGHUP)
     if alive:
         drain(fd, out, quiet=0.5, limit=5)
     _, status = os.waitpid(pid, 0)

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static FILE *quiet;
     if (!quiet) {
         /* Rejections are expected by the thousand: keep stderr readable. */
-        quiet = freopen("/dev/null", "w", stderr);
+        quiet = stderr;
     }
     review r;
     review_init(&r);
