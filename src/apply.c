@@ -10,25 +10,11 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct edit {
     uint64_t start, end;      /* where it applies in the current content */
     const review_item *it;
 } edit;
-
-/*
- * Fault injection for the tests: UNSPIN_FAULT=apply-after-N makes the process
- * die (_exit, no clean-up) halfway through writing the file after the N-th
- * one it replaced, to show that an interrupted apply leaves no file partial.
- */
-static long fault_after(void)
-{
-    const char *f = getenv("UNSPIN_FAULT");
-    if (!f || strncmp(f, "apply-after-", 12) != 0)
-        return -1;
-    return strtol(f + 12, NULL, 10);
-}
 
 static int read_all(const char *path, buf *out)
 {
@@ -187,27 +173,66 @@ static void print_diff(const char *path, const buf *content, const edit *e, size
     fmt_free(f);
 }
 
-/* Writes new over path; -1 after reporting. */
-static int replace_file(const char *path, const buf *out, const char *backup, long *fault)
+/* Files written and waiting to be committed together (atomic_commit_many). */
+#define BATCH 64
+
+struct apply_queue {
+    atomic_file *a[BATCH];
+    char *path[BATCH];     /* as the review names it; owned */
+    size_t fixes[BATCH];
+    int ok[BATCH];
+    size_t n;
+};
+
+/* Replaces the files waiting in the queue. */
+static void flush_queue(const apply_options *o, apply_stats *st)
 {
-    atomic_file *a = atomic_open(path);
-    if (!a)
-        return -1;
-    FILE *fp = atomic_stream(a);
-    if (*fault == 0) {
-        fwrite(out->data, 1, out->len / 2, fp);
-        fflush(fp);
-        _exit(99);
+    apply_queue *q = st->queue;
+    if (!q || !q->n)
+        return;
+    atomic_commit_many(q->a, q->n, o->backup, q->ok);
+    for (size_t i = 0; i < q->n; i++) {
+        free(q->path[i]);
+        if (q->ok[i]) {
+            st->applied += q->fixes[i];
+            st->written++;
+        } else {
+            st->failed++;
+            st->refused += q->fixes[i];
+        }
     }
-    fwrite(out->data, 1, out->len, fp);
-    int rc = atomic_commit(a, backup);
-    if (rc == 0 && *fault > 0)
-        (*fault)--;
-    return rc;
+    q->n = 0;
 }
 
-static void apply_file(const review_file *f, const apply_options *o, apply_stats *st, long *fault)
+/* Writes the new content beside path and queues it for replacing. */
+static void replace_file(const char *path, const buf *out, size_t fixes, const apply_options *o, apply_stats *st)
 {
+    atomic_file *a = atomic_open(path);
+    if (!a) {
+        st->failed++;
+        st->refused += fixes;
+        return;
+    }
+    fwrite(out->data, 1, out->len, atomic_stream(a));
+    if (!st->queue)
+        st->queue = xcalloc(1, sizeof *st->queue);
+    apply_queue *q = st->queue;
+    q->a[q->n] = a;
+    q->path[q->n] = xstrdup(path);
+    q->fixes[q->n++] = fixes;
+    if (q->n == BATCH)
+        flush_queue(o, st);
+}
+
+void apply_file(const review_file *f, const apply_options *o, apply_stats *st)
+{
+    st->files++;
+    /* A file named twice is read again only once its first new content is in place. */
+    for (size_t i = 0; st->queue && i < st->queue->n; i++)
+        if (strcmp(st->queue->path[i], f->path) == 0) {
+            flush_queue(o, st);
+            break;
+        }
     size_t naccept = 0;
     for (size_t i = 0; i < f->n; i++)
         naccept += f->v[i].decision == DECIDE_ACCEPT;
@@ -281,23 +306,30 @@ static void apply_file(const review_file *f, const apply_options *o, apply_stats
         print_diff(f->path, &content, e, n, o->diff_out);
         st->applied += n;
         st->written++;
-    } else if (replace_file(f->path, &out, o->backup, fault) == 0) {
-        st->applied += n;
-        st->written++;
     } else {
-        st->failed++;
-        st->refused += n;
+        replace_file(f->path, &out, n, o, st);
     }
     buf_free(&out);
     free(e);
     buf_free(&content);
 }
 
-void apply_review(const review *r, const apply_options *o, apply_stats *st)
+void apply_init(apply_stats *st)
 {
     memset(st, 0, sizeof *st);
-    long fault = o->dry_run ? -1 : fault_after();
-    st->files = r->n;
+}
+
+void apply_finish(apply_stats *st, const apply_options *o)
+{
+    flush_queue(o, st);
+    free(st->queue);
+    st->queue = NULL;
+}
+
+void apply_review(const review *r, const apply_options *o, apply_stats *st)
+{
+    apply_init(st);
     for (size_t i = 0; i < r->n; i++)
-        apply_file(&r->files[i], o, st, &fault);
+        apply_file(&r->files[i], o, st);
+    apply_finish(st, o);
 }

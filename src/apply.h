@@ -18,6 +18,8 @@
 
 #include "review.h"
 
+typedef struct apply_queue apply_queue;
+
 typedef struct apply_options {
     int relocate;             /* re-anchor findings in changed files by context */
     const char *backup;       /* keep the old file as FILE+backup; NULL: no backup */
@@ -35,10 +37,23 @@ typedef struct apply_stats {
     size_t applied;           /* accepted findings carried out */
     size_t skipped;           /* rejected or pending findings */
     size_t refused;           /* accepted findings that could not be carried out */
+    apply_queue *queue;      /* files written, waiting to be replaced together; owned */
 } apply_stats;
 
-/* Applies r and counts what happened in *st; problems go through diag
- * (exit status 1: something refused, 3: unreadable, 4: not writable). */
+/*
+ *     apply_stats st; apply_init(&st);
+ *     apply_file(f, &o, &st); ...        // each file of the review
+ *     apply_finish(&st, &o);             // the last files are replaced here
+ *
+ * apply_file applies one file's accepted findings; the new files are
+ * replaced in groups (atomic_commit_many), so the counts in *st are final
+ * after apply_finish. Problems go through diag (exit status 1: something
+ * refused, 3: unreadable, 4: not writable).
+ */
+void apply_init(apply_stats *st);
+void apply_file(const review_file *f, const apply_options *o, apply_stats *st);
+void apply_finish(apply_stats *st, const apply_options *o);
+/* All of the above for a review in memory. */
 void apply_review(const review *r, const apply_options *o, apply_stats *st);
 
 #endif

@@ -62,64 +62,88 @@ static FILE *open_append(const char *path, const char *header)
     return fp;
 }
 
-int learn_record(const review *r, const char *dir, size_t *accepted, size_t *rejected)
+struct learn {
+    char *dir;
+    buf mpath, ipath;
+    ignore_list *known_map, *known_ign;   /* pairs already recorded */
+    FILE *mf, *inf;                       /* opened at the first new pair */
+    size_t accepted, rejected;
+    int failed;
+};
+
+learn *learn_open(const char *dir)
 {
-    *accepted = *rejected = 0;
     if (make_dirs(dir) != 0) {
         diag(DIAG_ERROR, UNSPIN_EXIT_SYSERR, (diag_loc){dir, 0, 0}, "cannot make the directory: %s",
              strerror(errno));
-        return -1;
+        return NULL;
     }
-    buf mpath = BUF_INIT, ipath = BUF_INIT;
-    buf_printf(&mpath, "%s/%s", dir, LEARN_MAPPING);
-    buf_printf(&ipath, "%s/%s", dir, LEARN_IGNORE);
-    ignore_list *known_map = ignore_new(), *known_ign = ignore_new();
-    ignore_load_file(known_map, mpath.data);   /* missing: nothing known yet */
-    ignore_load_file(known_ign, ipath.data);
-    FILE *mf = NULL, *inf = NULL;
-    int rc = 0;
-    for (size_t i = 0; i < r->n && rc == 0; i++) {
-        const review_file *f = &r->files[i];
-        for (size_t k = 0; k < f->n; k++) {
-            const review_item *it = &f->v[k];
-            if (!writable(&it->text) || !writable(&it->replace) || it->text.data[0] == '#')
-                continue;
-            if (it->decision == DECIDE_ACCEPT && it->kind == KIND_SPUN &&
-                !memchr(it->replace.data, '|', it->replace.len) &&
-                !ignore_has(known_map, it->text.data, it->text.len, it->replace.data)) {
-                if (!mf && !(mf = open_append(mpath.data,
-                        "# Pairs accepted in reviews (unspin apply --learn), loaded by every run.\n"
-                        "# Format: unspin-dict(5). Edit or delete lines as you like.\n"))) {
-                    rc = -1;
-                    break;
-                }
-                fprintf(mf, "%s\t%s\tsure\n", it->text.data, it->replace.data);
-                ignore_add(known_map, it->text.data, it->text.len, it->replace.data, it->replace.len);
-                (*accepted)++;
-            } else if (it->decision == DECIDE_REJECT &&
-                       !ignore_has(known_ign, it->text.data, it->text.len, it->replace.data)) {
-                if (!inf && !(inf = open_append(ipath.data,
-                        "# Pairs rejected in reviews (unspin apply --learn): TEXT<TAB>REPLACEMENT.\n"
-                        "# Every run leaves them alone. Format: unspin-review(5), IGNORE LISTS.\n"))) {
-                    rc = -1;
-                    break;
-                }
-                fprintf(inf, "%s\t%s\n", it->text.data, it->replace.data);
-                ignore_add(known_ign, it->text.data, it->text.len, it->replace.data, it->replace.len);
-                (*rejected)++;
-            }
-        }
+    learn *l = xcalloc(1, sizeof *l);
+    l->dir = xstrdup(dir);
+    buf_printf(&l->mpath, "%s/%s", dir, LEARN_MAPPING);
+    buf_printf(&l->ipath, "%s/%s", dir, LEARN_IGNORE);
+    l->known_map = ignore_new();
+    l->known_ign = ignore_new();
+    ignore_load_file(l->known_map, l->mpath.data);   /* missing: nothing known yet */
+    ignore_load_file(l->known_ign, l->ipath.data);
+    return l;
+}
+
+static void record(learn *l, FILE **fp, const char *path, const char *header, ignore_list *known,
+                   const review_item *it, const char *cls, size_t *count)
+{
+    if (l->failed || ignore_has(known, it->text.data, it->text.len, it->replace.data))
+        return;
+    if (!*fp && !(*fp = open_append(path, header))) {
+        diag(DIAG_ERROR, UNSPIN_EXIT_SYSERR, (diag_loc){path, 0, 0}, "cannot write: %s", strerror(errno));
+        l->failed = 1;
+        return;
     }
-    if (rc != 0)
-        diag(DIAG_ERROR, UNSPIN_EXIT_SYSERR, (diag_loc){dir, 0, 0}, "cannot write the learned lists: %s",
+    if (cls)
+        fprintf(*fp, "%s\t%s\t%s\n", it->text.data, it->replace.data, cls);
+    else
+        fprintf(*fp, "%s\t%s\n", it->text.data, it->replace.data);
+    ignore_add(known, it->text.data, it->text.len, it->replace.data, it->replace.len);
+    (*count)++;
+}
+
+void learn_file(learn *l, const review_file *f)
+{
+    for (size_t k = 0; k < f->n; k++) {
+        const review_item *it = &f->v[k];
+        if (!writable(&it->text) || !writable(&it->replace) || it->text.data[0] == '#')
+            continue;
+        if (it->decision == DECIDE_ACCEPT && it->kind == KIND_SPUN &&
+            !memchr(it->replace.data, '|', it->replace.len))
+            record(l, &l->mf, l->mpath.data,
+                   "# Pairs accepted in reviews (unspin apply --learn), loaded by every run.\n"
+                   "# Format: unspin-dict(5). Edit or delete lines as you like.\n",
+                   l->known_map, it, "sure", &l->accepted);
+        else if (it->decision == DECIDE_REJECT)
+            record(l, &l->inf, l->ipath.data,
+                   "# Pairs rejected in reviews (unspin apply --learn): TEXT<TAB>REPLACEMENT.\n"
+                   "# Every run leaves them alone. Format: unspin-review(5), IGNORE LISTS.\n",
+                   l->known_ign, it, NULL, &l->rejected);
+    }
+}
+
+int learn_close(learn *l, size_t *accepted, size_t *rejected)
+{
+    int rc = l->failed ? -1 : 0;
+    if (l->mf && fclose(l->mf) != 0)
+        rc = -1;
+    if (l->inf && fclose(l->inf) != 0)
+        rc = -1;
+    if (rc != 0 && !l->failed)
+        diag(DIAG_ERROR, UNSPIN_EXIT_SYSERR, (diag_loc){l->dir, 0, 0}, "cannot write the learned lists: %s",
              strerror(errno));
-    if (mf && fclose(mf) != 0)
-        rc = -1;
-    if (inf && fclose(inf) != 0)
-        rc = -1;
-    ignore_free(known_map);
-    ignore_free(known_ign);
-    buf_free(&mpath);
-    buf_free(&ipath);
+    *accepted = l->accepted;
+    *rejected = l->rejected;
+    ignore_free(l->known_map);
+    ignore_free(l->known_ign);
+    buf_free(&l->mpath);
+    buf_free(&l->ipath);
+    free(l->dir);
+    free(l);
     return rc;
 }

@@ -18,8 +18,14 @@
 /* The directory, owned by the caller; NULL when neither $XDG_CONFIG_HOME nor
  * $HOME is set. */
 char *learn_dir(void);
-/* Records r's decisions under dir (made if missing), skipping pairs already
- * there. Returns 0 and the counts added, or -1 after reporting. */
-int learn_record(const review *r, const char *dir, size_t *accepted, size_t *rejected);
+/* Records decisions under dir, file by file, skipping pairs already there:
+ *     learn *l = learn_open(dir);            // NULL: reported
+ *     learn_file(l, f); ...
+ *     learn_close(l, &accepted, &rejected);  // 0, or -1 after reporting
+ */
+typedef struct learn learn;
+learn *learn_open(const char *dir);
+void learn_file(learn *l, const review_file *f);
+int learn_close(learn *l, size_t *accepted, size_t *rejected);
 
 #endif

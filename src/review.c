@@ -147,68 +147,78 @@ static void put_buf(buf *out, const buf *b)
     review_put_string(out, b->data ? b->data : "", b->len);
 }
 
-void review_write(const review *r, FILE *out)
+void review_write_head(const review *r, FILE *out)
 {
-    size_t counts[3] = {0, 0, 0};
-    for (size_t i = 0; i < r->n; i++)
-        for (size_t k = 0; k < r->files[i].n; k++)
-            counts[r->files[i].v[k].decision]++;
     fprintf(out,
-            "# unspin review: %zu findings in %zu files (%zu accept, %zu reject, %zu pending),\n"
-            "# decisions pre-filled at level %s. Change the first word of a finding to\n"
-            "# accept, reject or pending, and edit its replacement as you like; then run\n"
-            "# `unspin apply FILE`. Only accepted findings are applied. See unspin-review(5).\n",
-            counts[0] + counts[1] + counts[2], r->n, counts[DECIDE_ACCEPT], counts[DECIDE_REJECT],
-            counts[DECIDE_PENDING], level_names[r->level]);
+            "# unspin review, decisions pre-filled at level %s. Change the first word of\n"
+            "# a finding to accept, reject or pending, and edit its replacement as you\n"
+            "# like; then run `unspin apply FILE`. Only accepted findings are applied.\n"
+            "# Format: unspin-review(5).\n",
+            level_names[r->level]);
     fprintf(out, "unspin-review %d\nlevel %s\n", REVIEW_VERSION, level_names[r->level]);
     if (r->resume)
         fprintf(out, "resume %lu\n", r->resume);
+}
+
+void review_write_file(const review_file *f, FILE *out)
+{
     buf b = BUF_INIT;
-    for (size_t i = 0; i < r->n; i++) {
-        const review_file *f = &r->files[i];
-        char hex[2 * SHA256_SIZE + 1];
-        sha256_hex(f->sha256, hex);
-        buf_clear(&b);
-        buf_puts(&b, "\nfile ");
-        review_put_string(&b, f->path, strlen(f->path));
-        buf_printf(&b, "\nsha256 %s\n", hex);
-        fwrite(b.data, 1, b.len, out);
-        for (size_t k = 0; k < f->n; k++) {
-            const review_item *it = &f->v[k];
-            buf_clear(&b);
-            buf_printf(&b, "\n%s %lu %s %s ", decision_name(it->decision), it->id, kind_name(it->kind),
-                       klass_name(it->klass));
-            /* The rule is the rest of the line: no control bytes, no trailing blanks. */
-            size_t rl = strlen(it->rule);
-            while (rl && (it->rule[rl - 1] == ' ' || it->rule[rl - 1] == '\t'))
-                rl--;
-            for (size_t c = 0; c < rl; c++) {
-                unsigned char ch = (unsigned char)it->rule[c];
-                buf_putc(&b, ch < 0x20 || ch == 0x7F ? '?' : (char)ch);
+    char hex[2 * SHA256_SIZE + 1];
+    sha256_hex(f->sha256, hex);
+    buf_puts(&b, "\nfile ");
+    review_put_string(&b, f->path, strlen(f->path));
+    buf_printf(&b, "\nsha256 %s\n", hex);
+    for (size_t k = 0; k < f->n; k++) {
+        const review_item *it = &f->v[k];
+        buf_printf(&b, "\n%s %lu %s %s ", decision_name(it->decision), it->id, kind_name(it->kind),
+                   klass_name(it->klass));
+        /* The rule is the rest of the line: no control bytes, no trailing blanks. */
+        size_t rl = strlen(it->rule);
+        while (rl && (it->rule[rl - 1] == ' ' || it->rule[rl - 1] == '\t'))
+            rl--;
+        for (size_t c = 0; c < rl; c++) {
+            unsigned char ch = (unsigned char)it->rule[c];
+            buf_putc(&b, ch < 0x20 || ch == 0x7F ? '?' : (char)ch);
+        }
+        if (!rl)
+            buf_putc(&b, '?');
+        buf_printf(&b, "\n  at %zu:%zu bytes %" PRIu64 "-%" PRIu64 "\n  context ", it->line, it->col,
+                   it->start, it->end);
+        put_buf(&b, &it->before);
+        buf_puts(&b, " [");
+        put_buf(&b, &it->text);
+        buf_puts(&b, "] ");
+        put_buf(&b, &it->after);
+        buf_puts(&b, "\n  replace ");
+        put_buf(&b, &it->replace);
+        if (it->nalts) {
+            buf_puts(&b, "\n  others");
+            for (size_t a = 0; a < it->nalts; a++) {
+                buf_putc(&b, ' ');
+                put_buf(&b, &it->alts[a]);
             }
-            if (!rl)
-                buf_putc(&b, '?');
-            buf_printf(&b, "\n  at %zu:%zu bytes %" PRIu64 "-%" PRIu64 "\n  context ", it->line, it->col,
-                       it->start, it->end);
-            put_buf(&b, &it->before);
-            buf_puts(&b, " [");
-            put_buf(&b, &it->text);
-            buf_puts(&b, "] ");
-            put_buf(&b, &it->after);
-            buf_puts(&b, "\n  replace ");
-            put_buf(&b, &it->replace);
-            if (it->nalts) {
-                buf_puts(&b, "\n  others");
-                for (size_t a = 0; a < it->nalts; a++) {
-                    buf_putc(&b, ' ');
-                    put_buf(&b, &it->alts[a]);
-                }
-            }
-            buf_putc(&b, '\n');
+        }
+        buf_putc(&b, '\n');
+        if (b.len > 65536) {
             fwrite(b.data, 1, b.len, out);
+            buf_clear(&b);
         }
     }
+    fwrite(b.data, 1, b.len, out);
     buf_free(&b);
+}
+
+void review_write(const review *r, FILE *out)
+{
+    review_write_head(r, out);
+    for (size_t i = 0; i < r->n; i++)
+        review_write_file(&r->files[i], out);
+}
+
+void review_count_decisions(const review_file *f, size_t counts[3])
+{
+    for (size_t k = 0; k < f->n; k++)
+        counts[f->v[k].decision]++;
 }
 
 int review_save(const review *r, const char *path)
@@ -233,6 +243,8 @@ typedef struct parser {
     unsigned seen;           /* fields of the current item */
     size_t item_errors;      /* errors when the current item began */
     int bad_item;            /* the last finding's first line was wrong: skip its fields */
+    review_file_fn *on_file; /* called with each complete file, which is then dropped */
+    void *ctx;
     int have_hash;
 } parser;
 
@@ -291,14 +303,17 @@ static int string(parser *ps, buf *out, const char *what)
     }
     ps->p++;
     while (ps->p < ps->end && *ps->p != '"') {
-        char c = *ps->p++;
-        if (c != '\\') {
-            buf_putc(out, c);
-            continue;
-        }
+        /* Copy the run up to the next quote or backslash at once. */
+        const char *run = ps->p;
+        while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\')
+            ps->p++;
+        buf_put(out, run, (size_t)(ps->p - run));
+        if (ps->p >= ps->end || *ps->p == '"')
+            break;
+        ps->p++;
         if (ps->p >= ps->end)
             break;
-        c = *ps->p++;
+        char c = *ps->p++;
         switch (c) {
         case '\\': case '"': buf_putc(out, c); break;
         case 'n': buf_putc(out, '\n'); break;
@@ -377,6 +392,11 @@ static void file_done(parser *ps)
     item_done(ps);
     if (ps->file && !ps->have_hash)
         perr(ps, "file \"%s\" has no sha256 line", ps->file->path);
+    if (ps->file && ps->on_file) {
+        ps->on_file(ps->file, ps->ctx);
+        review_pop_file(ps->r);
+    }
+    ps->file = NULL;
 }
 
 static int kind_parse(const char *s, size_t n)
@@ -585,9 +605,17 @@ static void top_line(parser *ps, const char *key, size_t klen)
 
 size_t review_parse(review *r, const char *name, const char *data, size_t len)
 {
+    return review_parse_each(r, name, data, len, NULL, NULL);
+}
+
+size_t review_parse_each(review *r, const char *name, const char *data, size_t len,
+                         review_file_fn *on_file, void *ctx)
+{
     parser ps = {0};
     ps.r = r;
     ps.name = name;
+    ps.on_file = on_file;
+    ps.ctx = ctx;
     int header = 0;
     const char *p = data, *end = data + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -636,26 +664,35 @@ size_t review_parse(review *r, const char *name, const char *data, size_t len)
     return ps.errors;
 }
 
-long review_load(review *r, const char *path)
+int review_read(const char *path, buf *out)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){path, 0, 0}, "cannot open: %s", strerror(errno));
         return -1;
     }
-    buf b = BUF_INIT;
     char chunk[65536];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        buf_put(&b, chunk, got);
+        buf_put(out, chunk, got);
     int failed = ferror(fp);
     fclose(fp);
     if (failed) {
         diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){path, 0, 0}, "read error");
+        return -1;
+    }
+    buf_reserve(out, 0);
+    return 0;
+}
+
+long review_load(review *r, const char *path)
+{
+    buf b = BUF_INIT;
+    if (review_read(path, &b) != 0) {
         buf_free(&b);
         return -1;
     }
-    size_t errors = review_parse(r, path, b.data ? b.data : "", b.len);
+    size_t errors = review_parse(r, path, b.data, b.len);
     buf_free(&b);
     return (long)errors;
 }

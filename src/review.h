@@ -66,13 +66,25 @@ review_item *review_add_item(review *r, review_file *f);
 /* Total number of items. */
 size_t review_count(const review *r);
 
-/* Writes the review in the unspin-review(5) format. */
+/* Writes the review in the unspin-review(5) format: the head (version,
+ * level, resume point), then each file with its findings. */
 void review_write(const review *r, FILE *out);
+void review_write_head(const review *r, FILE *out);
+void review_write_file(const review_file *f, FILE *out);
+/* Adds f's findings per decision to counts[enum review_decision]. */
+void review_count_decisions(const review_file *f, size_t counts[3]);
 /* Writes it to path atomically; returns 0 or -1 after reporting. */
 int review_save(const review *r, const char *path);
 /* Parses data (name is used in messages "NAME:LINE: error: …") into r, which
  * must be fresh. Returns the number of errors reported; r holds what parsed. */
 size_t review_parse(review *r, const char *name, const char *data, size_t len);
+/* Like review_parse, but hands each file to on_file as soon as it is
+ * complete, then drops it: memory stays bounded by one file's findings. */
+typedef void review_file_fn(const review_file *f, void *ctx);
+size_t review_parse_each(review *r, const char *name, const char *data, size_t len,
+                         review_file_fn *on_file, void *ctx);
+/* Reads the file at path into out; -1 after reporting. */
+int review_read(const char *path, buf *out);
 /* Reads and parses a file; returns -1 when it cannot be read, else the errors. */
 long review_load(review *r, const char *path);
 

@@ -102,7 +102,7 @@ for i in $(seq 1 40); do
 done
 cp -r "$TMP/many" "$TMP/many.old"
 "$UNSPIN" review "${D[@]}" "$TMP"/many/*.txt > "$TMP/many.review"
-UNSPIN_FAULT=apply-after-15 "$UNSPIN" apply "$TMP/many.review" 2>/dev/null; st=$?
+UNSPIN_FAULT=commit-after-15 "$UNSPIN" apply "$TMP/many.review" 2>/dev/null; st=$?
 check "fault injection: the process died mid-apply" test $st = 99
 whole() {
     local bad=0 new=0 old=0

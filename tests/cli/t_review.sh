@@ -104,7 +104,7 @@ cp "$TMP/c.txt" "$TMP/c.orig"
 check "apply --learn exits 0" test $st = 0
 check "--learn: accepted pair in the learned mapping" grep -qxP 'Pink Military\tCrimson Guard\tsure' "$XDG_CONFIG_HOME/unspin/learned.dict"
 check "--learn: rejected pair in the learned ignore list" grep -qxP 'Area Marshal\tField Marshal' "$XDG_CONFIG_HOME/unspin/ignore"
-check "--learn: says what it learned" grep -q 'learned 1 accepted pairs' "$TMP/err"
+check "--learn: says what it learned" grep -q 'learned 1 accepted pair ' "$TMP/err"
 check "later runs honour both" \
     test "$("$UNSPIN" "${D[@]}" --level=safe "$TMP/c.orig")" = "The Crimson Guard fought in opposition to the Area Marshal."
 "$UNSPIN" apply --learn "$TMP/c.review" 2>/dev/null
