@@ -54,6 +54,9 @@ static const opt_spec table[] = {
     {OPT_WORDS, "words", "FILE", F | R, "personal word list, one word per line: valid, never corrected"},
     {OPT_NO_SPELL, "no-spell", NULL, F | R, "do not use hunspell: no spelling findings, no OCR word repairs"},
     {OPT_LINT_DICT, "lint-dict", NULL, F, "check mapping files (FILE... or the loaded ones) for bad lines, duplicates, conflicts and chains"},
+    {'q', "quiet", NULL, F | R | A, "print errors only"},
+    {'h', "help", NULL, F | R | A, "show this help and exit"},
+    {'V', "version", NULL, F | R | A, "show the version and exit"},
     {'o', "output", "FILE", R, "write the review file to FILE (default: standard output); with -i, where decisions are saved"},
     {'i', "interactive", NULL, R, "decide in the terminal; with no PATH, resume the review saved in the -o FILE"},
     {OPT_ALL, "all", NULL, R, "with -i, visit every finding, not only the pending ones"},
@@ -61,9 +64,6 @@ static const opt_spec table[] = {
     {OPT_BACKUP, "backup", "[=SUFFIX]", A, "keep each old file as FILE.orig (or FILE SUFFIX)"},
     {'n', "dry-run", NULL, A, "change nothing; print the diff of what would be applied"},
     {OPT_LEARN, "learn", NULL, A, "remember accepted pairs as a mapping and rejected ones as an ignore list (under $XDG_CONFIG_HOME/unspin)"},
-    {'q', "quiet", NULL, F | R | A, "print errors only"},
-    {'h', "help", NULL, F | R | A, "show this help and exit"},
-    {'V', "version", NULL, F | R | A, "show the version and exit"},
 };
 #define NOPTS (sizeof table / sizeof table[0])
 
