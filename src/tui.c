@@ -304,8 +304,7 @@ static int edit(session *s, buf *line)
     buf_put(line, it->replace.data, it->replace.len);
     for (;;) {
         buf_puts(&s->scr, "\r" CSI "K" CSI "1mreplace:" CSI "0m ");
-        buf tmp = *line;
-        put_shown(&s->scr, &tmp);
+        put_shown(&s->scr, line);
         flush_screen(s);
         int k = read_key();
         if (k == KEY_QUIT || k == 0x03 || k == 0x1b) {
