@@ -8,6 +8,10 @@
  *     atomic_file *a = atomic_open("doc.txt");   // NULL: reported through diag
  *     fwrite(..., atomic_stream(a));
  *     atomic_commit(a, ".orig");                 // or atomic_abort(a)
+ *
+ * For tests, UNSPIN_FAULT=commit-after-N in the environment makes the process
+ * die at the worst moment: before the replacement after the N-th, with that
+ * file's temporary half written (atomicfile.c).
  */
 #ifndef UNSPIN_ATOMICFILE_H
 #define UNSPIN_ATOMICFILE_H
@@ -26,6 +30,11 @@ const char *atomic_target(const atomic_file *a);
  * target+backup_suffix (NULL: no backup), rename. Returns 0, or -1 after
  * reporting; either way the target is whole and a is freed. */
 int atomic_commit(atomic_file *a, const char *backup_suffix);
+/* atomic_commit for n files at once, faster than one by one: every file is
+ * synced before any is renamed, and each directory is synced once. Sets
+ * ok[i] to whether v[i] was replaced; returns the number that were not
+ * (each reported); every v[i] is freed. */
+size_t atomic_commit_many(atomic_file **v, size_t n, const char *backup_suffix, int *ok);
 /* Gives up: removes the temporary file; the target is untouched; a is freed. */
 void atomic_abort(atomic_file *a);
 

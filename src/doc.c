@@ -139,13 +139,22 @@ static void emit_one(unspin_doc *d)
     }
     /* Deferred findings get their candidates only when they can matter. */
     int complete = shows || applies(level, CLASS_LIKELY, spun);
+    kept = 0;
     for (size_t i = 0; i < p->findings.n; i++) {
         finding *f = &p->findings.v[i];
         if (f->deferred && complete)
             detect_spell_complete(d->e, p->text, f);
+        /* A pair the user rejected (an ignore list) is neither applied nor shown. */
+        if (ignore_has(d->e->ign, p->text + f->start, f->end - f->start,
+                       f->ncands ? f->cands[0].text : NULL)) {
+            finding_free(f);
+            continue;
+        }
         f->applied = (uint8_t)(f->ncands > 0 && finding_applies(f, level, spun));
         d->applied += f->applied;
+        p->findings.v[kept++] = *f;
     }
+    p->findings.n = kept;
     d->findings += p->findings.n;
     seg_view view = {p->text, p->len, p->offset, p->line};
     fmt_segment(d->out, &view, &p->findings);

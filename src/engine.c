@@ -2,6 +2,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "engine.h"
+#include "learn.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -108,6 +109,36 @@ static int load_spelling(unspin_engine *e, const unspin_options *o)
     return errors;
 }
 
+/* The ignore lists, and what the user's reviews taught (learn.h): a learned
+ * pair loads before every other mapping, so it wins. Missing files in
+ * user_dir are fine; a missing --ignore file is an error. */
+static int load_user(unspin_engine *e, const unspin_options *o)
+{
+    int errors = 0;
+    e->ign = ignore_new();
+    for (size_t i = 0; i < o->nignores; i++)
+        if (ignore_load_file(e->ign, o->ignores[i]) != 0) {
+            diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){o->ignores[i], 0, 0},
+                 "cannot read ignore list: %s", strerror(errno));
+            errors++;
+        }
+    if (!o->user_dir)
+        return errors;
+    buf p = BUF_INIT;
+    buf_printf(&p, "%s/%s", o->user_dir, LEARN_MAPPING);
+    if (access(p.data, F_OK) == 0)
+        errors += mapping_load_file(e->map, p.data, MAP_FORMAT_DICT) != 0;
+    buf_clear(&p);
+    buf_printf(&p, "%s/%s", o->user_dir, LEARN_IGNORE);
+    if (access(p.data, F_OK) == 0 && ignore_load_file(e->ign, p.data) != 0) {
+        diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){p.data, 0, 0}, "cannot read ignore list: %s",
+             strerror(errno));
+        errors++;
+    }
+    buf_free(&p);
+    return errors;
+}
+
 unspin_engine *unspin_engine_new(const unspin_options *o)
 {
     unspin_engine *e = xcalloc(1, sizeof *e);
@@ -115,6 +146,7 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
     e->map = mapping_new();
     int errors = 0;
     /* The user's files load first: for the same phrase, the first entry wins. */
+    errors += load_user(e, o);
     for (size_t i = 0; i < o->ndicts; i++)
         errors += mapping_load_file(e->map, o->dicts[i], MAP_FORMAT_AUTO) != 0;
     if (!o->no_mapping) {
@@ -154,6 +186,7 @@ void unspin_engine_free(unspin_engine *e)
     spell_free(e->sp);
     names_free(e->nm);
     names_free(e->compounds);
+    ignore_free(e->ign);
     free(e);
 }
 

@@ -6,6 +6,7 @@
 #ifndef UNSPIN_ENGINE_H
 #define UNSPIN_ENGINE_H
 
+#include "ignore.h"
 #include "lm.h"
 #include "mapping.h"
 #include "names.h"
@@ -19,6 +20,7 @@ struct unspin_engine {
     spell *sp;             /* hunspell and its cache; NULL when spelling is off; owned */
     names *nm;             /* the names list (never corrected); owned, may be empty */
     names *compounds;      /* hyphenated compounds that keep their hyphen; owned */
+    ignore_list *ign;      /* pairs the user rejected (--ignore, learned); owned, may be empty */
 };
 
 #endif

@@ -2,6 +2,7 @@
  * main: the unspin command. Parses options, loads the engine, and runs each
  * input through a document into the chosen format. All logic is in the library.
  */
+#include "cmd.h"
 #include "diag.h"
 #include "fmt.h"
 #include "mapping.h"
@@ -81,6 +82,11 @@ int main(int argc, char **argv)
         return rc;
     }
     diag_set_quiet(c.quiet);
+    if (c.cmd != CMD_FILTER) {
+        rc = c.cmd == CMD_REVIEW ? cmd_review(&c) : cmd_apply(&c);
+        options_free(&c);
+        return rc;
+    }
     if (c.lint) {
         rc = lint(&c);
         options_free(&c);

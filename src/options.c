@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "learn.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -18,60 +19,115 @@ enum {
     OPT_LANG,
     OPT_DICT_DIR,
     OPT_WORDS,
-    OPT_NO_SPELL
+    OPT_NO_SPELL,
+    OPT_IGNORE,
+    OPT_ALL,
+    OPT_RELOCATE,
+    OPT_BACKUP,
+    OPT_LEARN
 };
+
+#define F CMD_FILTER
+#define R CMD_REVIEW
+#define A CMD_APPLY
 
 typedef struct opt_spec {
     int id;              /* short option character or OPT_* */
     const char *name;    /* long name */
-    const char *arg;     /* argument name, or NULL */
+    const char *arg;     /* argument name, or NULL; "[=X]": optional */
+    int cmds;            /* the commands that take it: enum cli_cmd bits */
     const char *help;
 } opt_spec;
 
 static const opt_spec table[] = {
-    {'c', "check", NULL, "report findings instead of repairing; exit 1 when damage is found"},
-    {'f', "format", "FMT", "output format: text (default), diff, jsonl, annotate"},
-    {'l', "level", "LEVEL", "what to apply: safe, normal (default), aggressive"},
-    {'d', "dict", "FILE", "also load this mapping file (repeatable; unspin-dict(5) or spun<TAB>original lists)"},
-    {OPT_NO_MAPPING, "no-mapping", NULL, "do not load the built-in mapping"},
-    {OPT_LM, "lm", "FILE", "the trigram language model (default: pocketsphinx-en-us's en-us.lm.bin)"},
-    {OPT_NO_LM, "no-lm", NULL, "do not rank candidates with the language model"},
-    {OPT_DATA_DIR, "data-dir", "DIR", "where the built-in data lives (default: $UNSPIN_DATA, then the built-in path)"},
-    {OPT_LANG, "lang", "LANG", "hunspell dictionary for spelling and OCR repairs (default: en_US)"},
-    {OPT_DICT_DIR, "dict-dir", "DIR", "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
-    {OPT_WORDS, "words", "FILE", "personal word list, one word per line: valid, never corrected"},
-    {OPT_NO_SPELL, "no-spell", NULL, "do not use hunspell: no spelling findings, no OCR word repairs"},
-    {OPT_LINT_DICT, "lint-dict", NULL, "check mapping files (FILE... or the loaded ones) for bad lines, duplicates, conflicts and chains"},
-    {'q', "quiet", NULL, "print errors only"},
-    {'h', "help", NULL, "show this help and exit"},
-    {'V', "version", NULL, "show the version and exit"},
+    {'c', "check", NULL, F, "report findings instead of repairing; exit 1 when damage is found"},
+    {'f', "format", "FMT", F, "output format: text (default), diff, jsonl, annotate"},
+    {'l', "level", "LEVEL", F | R, "what to apply: safe, normal (default), aggressive"},
+    {'d', "dict", "FILE", F | R, "also load this mapping file (repeatable; unspin-dict(5) or spun<TAB>original lists)"},
+    {OPT_IGNORE, "ignore", "FILE", F | R, "never apply nor report the TEXT<TAB>REPLACEMENT pairs listed in FILE (repeatable; unspin-review(5))"},
+    {OPT_NO_MAPPING, "no-mapping", NULL, F | R, "do not load the built-in mapping"},
+    {OPT_LM, "lm", "FILE", F | R, "the trigram language model (default: pocketsphinx-en-us's en-us.lm.bin)"},
+    {OPT_NO_LM, "no-lm", NULL, F | R, "do not rank candidates with the language model"},
+    {OPT_DATA_DIR, "data-dir", "DIR", F | R, "where the built-in data lives (default: $UNSPIN_DATA, then the built-in path)"},
+    {OPT_LANG, "lang", "LANG", F | R, "hunspell dictionary for spelling and OCR repairs (default: en_US)"},
+    {OPT_DICT_DIR, "dict-dir", "DIR", F | R, "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
+    {OPT_WORDS, "words", "FILE", F | R, "personal word list, one word per line: valid, never corrected"},
+    {OPT_NO_SPELL, "no-spell", NULL, F | R, "do not use hunspell: no spelling findings, no OCR word repairs"},
+    {OPT_LINT_DICT, "lint-dict", NULL, F, "check mapping files (FILE... or the loaded ones) for bad lines, duplicates, conflicts and chains"},
+    {'q', "quiet", NULL, F | R | A, "print errors only"},
+    {'h', "help", NULL, F | R | A, "show this help and exit"},
+    {'V', "version", NULL, F | R | A, "show the version and exit"},
+    {'o', "output", "FILE", R, "write the review file to FILE (default: standard output); with -i, where decisions are saved"},
+    {'i', "interactive", NULL, R, "decide in the terminal; with no PATH, resume the review saved in the -o FILE"},
+    {OPT_ALL, "all", NULL, R, "with -i, visit every finding, not only the pending ones"},
+    {OPT_RELOCATE, "relocate", NULL, A, "in a file changed since the review, find each finding by its context; refuse the ambiguous"},
+    {OPT_BACKUP, "backup", "[=SUFFIX]", A, "keep each old file as FILE.orig (or FILE SUFFIX)"},
+    {'n', "dry-run", NULL, A, "change nothing; print the diff of what would be applied"},
+    {OPT_LEARN, "learn", NULL, A, "remember accepted pairs as a mapping and rejected ones as an ignore list (under $XDG_CONFIG_HOME/unspin)"},
 };
 #define NOPTS (sizeof table / sizeof table[0])
 
 static const char *const level_names[] = {"safe", "normal", "aggressive", NULL};
 
-static void usage(FILE *out)
+static void print_opt(FILE *out, const opt_spec *o)
 {
-    fputs("Usage: unspin [OPTION]... [FILE]...\n"
-          "Repair spun text (synonym-spinner substitutions) and OCR or encoding damage\nin FILEs or standard input.\n"
-          "Only sure repairs are applied by default; every other byte passes through unchanged.\n\n"
-          "Options:\n", out);
+    buf b = BUF_INIT;
+    if (o->id < 256)
+        buf_printf(&b, "  -%c, --%s", o->id, o->name);
+    else
+        buf_printf(&b, "      --%s", o->name);
+    if (o->arg)
+        buf_printf(&b, o->arg[0] == '[' ? "%s" : "=%s", o->arg);
+    fprintf(out, "%-26s%s%s\n", b.data, b.len >= 26 ? "\n                          " : "", o->help);
+    buf_free(&b);
+}
+
+static void usage(FILE *out, int cmd)
+{
+    if (cmd == CMD_REVIEW) {
+        fputs("Usage: unspin review [OPTION]... PATH...\n"
+              "   or: unspin review -i -o FILE [OPTION]... [PATH...]\n"
+              "Write a review file of the findings in PATHs: per finding its context, proposal\n"
+              "and a decision (accept, reject, pending) pre-filled from --level, to edit and\n"
+              "then carry out with 'unspin apply'. -i decides interactively in the terminal.\n"
+              "Keys: a accept, r reject, e edit, A/R accept/reject this rule, u undo, s skip,\n"
+              "1-9 take an alternative, q save and quit, ? help.\n\nOptions:\n", out);
+    } else if (cmd == CMD_APPLY) {
+        fputs("Usage: unspin apply [OPTION]... REVIEW\n"
+              "Apply the accepted findings of a review file, and nothing else. A file changed\n"
+              "since the review is refused and left untouched; files are replaced atomically.\n\n"
+              "Options:\n", out);
+    } else {
+        fputs("Usage: unspin [OPTION]... [FILE]...\n"
+              "   or: unspin review [OPTION]... PATH...\n"
+              "   or: unspin apply [OPTION]... REVIEW\n"
+              "Repair spun text (synonym-spinner substitutions) and OCR or encoding damage\nin FILEs or standard input.\n"
+              "Only sure repairs are applied by default; every other byte passes through unchanged.\n"
+              "'unspin review' writes the findings to a file for a person to decide on;\n"
+              "'unspin apply' carries out the accepted ones.\n\n"
+              "Options:\n", out);
+    }
+    int group = 0;
     for (size_t i = 0; i < NOPTS; i++) {
         const opt_spec *o = &table[i];
-        buf b = BUF_INIT;
-        if (o->id < 256)
-            buf_printf(&b, "  -%c, --%s", o->id, o->name);
-        else
-            buf_printf(&b, "      --%s", o->name);
-        if (o->arg)
-            buf_printf(&b, "=%s", o->arg);
-        fprintf(out, "%-26s%s%s\n", b.data, b.len >= 26 ? "\n                          " : "", o->help);
-        buf_free(&b);
+        if (cmd != CMD_FILTER && !(o->cmds & cmd))
+            continue;
+        if (cmd == CMD_FILTER && (o->cmds == R || o->cmds == A) && o->cmds != group) {
+            group = o->cmds;
+            fputs(group == R ? "\nReview options (unspin review):\n" : "\nApply options (unspin apply):\n", out);
+        }
+        print_opt(out, o);
     }
-    fputs("\nExit status: 0 success (with --check: nothing found), 1 damage found (--check)\n"
-          "or problems found (--lint-dict), 2 usage error, 3 bad data or unreadable input,\n"
-          "4 system error (write failure, out of memory).\n"
-          "See unspin(1) and unspin-dict(5).\n", out);
+    if (cmd == CMD_APPLY)
+        fputs("\nExit status: 0 every accepted finding applied (or already), 1 something refused\n"
+              "(a file changed since the review, a context not found or ambiguous), 2 usage\n"
+              "error, 3 bad review file or unreadable file, 4 system error (write failure).\n"
+              "See unspin(1) and unspin-review(5).\n", out);
+    else
+        fputs("\nExit status: 0 success (with --check: nothing found), 1 damage found (--check)\n"
+              "or problems found (--lint-dict), 2 usage error, 3 bad data or unreadable input,\n"
+              "4 system error (write failure, out of memory).\n"
+              "See unspin(1), unspin-dict(5) and unspin-review(5).\n", out);
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -90,21 +146,40 @@ static int lookup(const char *const *names, const char *s)
     return -1;
 }
 
+static const opt_spec *find_opt(int id)
+{
+    for (size_t i = 0; i < NOPTS; i++)
+        if (table[i].id == id)
+            return &table[i];
+    return NULL;
+}
+
 int options_parse(int argc, char **argv, cli *c)
 {
     memset(c, 0, sizeof *c);
     c->format = -1;
+    c->cmd = CMD_FILTER;
     c->lib.level = UNSPIN_LEVEL_NORMAL;
+    /* A subcommand is the first argument; a file of that name is ./review. */
+    const char *cmd_name = "unspin";
+    if (argc > 1 && (strcmp(argv[1], "review") == 0 || strcmp(argv[1], "apply") == 0)) {
+        c->cmd = argv[1][0] == 'r' ? CMD_REVIEW : CMD_APPLY;
+        cmd_name = c->cmd == CMD_REVIEW ? "unspin review" : "unspin apply";
+        argc--;
+        argv++;
+    }
     struct option longs[NOPTS + 1];
     char shorts[2 * NOPTS + 2];
     size_t ns = 0;
     shorts[ns++] = ':';   /* report a missing argument as ':' */
     for (size_t i = 0; i < NOPTS; i++) {
-        longs[i] = (struct option){table[i].name, table[i].arg ? required_argument : no_argument,
+        const char *arg = table[i].arg;
+        longs[i] = (struct option){table[i].name,
+                                   !arg ? no_argument : arg[0] == '[' ? optional_argument : required_argument,
                                    NULL, table[i].id};
         if (table[i].id < 256) {
             shorts[ns++] = (char)table[i].id;
-            if (table[i].arg)
+            if (arg)
                 shorts[ns++] = ':';
         }
     }
@@ -114,6 +189,12 @@ int options_parse(int argc, char **argv, cli *c)
     optind = 1;
     int ch;
     while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        const opt_spec *o = find_opt(ch);
+        if (o && !(o->cmds & c->cmd)) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "option '--%s' does not go with '%%s'", o->name);
+            return usage_error(msg, cmd_name);
+        }
         switch (ch) {
         case 'c': c->check = 1; break;
         case 'f':
@@ -130,6 +211,10 @@ int options_parse(int argc, char **argv, cli *c)
             c->dicts = xrealloc(c->dicts, (c->ndicts + 1) * sizeof *c->dicts);
             c->dicts[c->ndicts++] = optarg;
             break;
+        case OPT_IGNORE:
+            c->ignores = xrealloc(c->ignores, (c->nignores + 1) * sizeof *c->ignores);
+            c->ignores[c->nignores++] = optarg;
+            break;
         case OPT_NO_MAPPING: c->lib.no_mapping = 1; break;
         case OPT_LM: c->lib.lm_path = optarg; break;
         case OPT_NO_LM: c->lib.no_lm = 1; break;
@@ -139,9 +224,20 @@ int options_parse(int argc, char **argv, cli *c)
         case OPT_DICT_DIR: c->lib.dict_dir = optarg; break;
         case OPT_WORDS: c->lib.words = optarg; break;
         case OPT_NO_SPELL: c->lib.no_spell = 1; break;
+        case 'o': c->output = optarg; break;
+        case 'i': c->interactive = 1; break;
+        case OPT_ALL: c->all = 1; break;
+        case OPT_RELOCATE: c->relocate = 1; break;
+        case OPT_BACKUP:
+            c->backup = optarg ? optarg : ".orig";
+            if (!c->backup[0] || strchr(c->backup, '/'))
+                return usage_error("bad backup suffix '%s' (not empty, no '/')", c->backup);
+            break;
+        case 'n': c->dry_run = 1; break;
+        case OPT_LEARN: c->learn = 1; break;
         case 'q': c->quiet = 1; break;
         case 'h':
-            usage(stdout);
+            usage(stdout, c->cmd);
             return UNSPIN_EXIT_OK;
         case 'V':
             printf("unspin %s\n", unspin_version());
@@ -154,6 +250,10 @@ int options_parse(int argc, char **argv, cli *c)
     }
     c->lib.dicts = c->dicts;
     c->lib.ndicts = c->ndicts;
+    c->lib.ignores = c->ignores;
+    c->lib.nignores = c->nignores;
+    c->user_dir = learn_dir();
+    c->lib.user_dir = c->user_dir;
     c->files = argv + optind;
     c->nfiles = (size_t)(argc - optind);
     return -1;
@@ -163,4 +263,8 @@ void options_free(cli *c)
 {
     free(c->dicts);
     c->dicts = NULL;
+    free(c->ignores);
+    c->ignores = NULL;
+    free(c->user_dir);
+    c->user_dir = NULL;
 }

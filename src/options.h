@@ -9,7 +9,11 @@
 
 #include "unspin.h"
 
+/* The subcommands: the filter (no subcommand), `review` and `apply`. */
+enum cli_cmd { CMD_FILTER = 1, CMD_REVIEW = 2, CMD_APPLY = 4 };
+
 typedef struct cli {
+    int cmd;               /* enum cli_cmd */
     unspin_options lib;
     int format;            /* enum fmt_kind, or -1 when not given */
     int check;
@@ -19,6 +23,16 @@ typedef struct cli {
     size_t ndicts;
     char **files;          /* borrowed from argv */
     size_t nfiles;
+    const char **ignores;  /* --ignore; owned array; strings borrowed from argv */
+    size_t nignores;
+    char *user_dir;        /* learned lists (learn.h); owned; NULL when unknown */
+    /* review */
+    const char *output;    /* -o */
+    int interactive;       /* -i */
+    int all;               /* --all */
+    /* apply */
+    int relocate, dry_run, learn;
+    const char *backup;    /* --backup suffix, or NULL */
 } cli;
 
 /* Parses argv into c. Returns -1 to go on, or an exit status (after printing

@@ -41,6 +41,9 @@ typedef struct unspin_options {
     const char *dict_dir;      /* where LANG.aff and LANG.dic live; NULL: /usr/share/hunspell */
     const char *words;         /* personal word list (one word per line), or NULL */
     int no_spell;              /* no hunspell: no spelling findings, no OCR word rules */
+    const char *const *ignores; /* ignore lists (unspin-review(5)): pairs never applied nor reported */
+    size_t nignores;
+    const char *user_dir;      /* learned mapping.dict and ignore list (learn.h); NULL: none */
 } unspin_options;
 
 typedef struct unspin_engine unspin_engine;

@@ -7,7 +7,8 @@
 #    that --help lists;
 #  - the linters that are installed (mandoc -T lint, man --warnings -l) report
 #    no warnings or errors in unspin.1 and unspin-dict.5 (mandoc's STYLE
-#    messages, such as a referenced page that is not installed, are allowed).
+#    messages, such as a referenced page that is not installed, are allowed),
+#    and in unspin-review.5.
 # Prints one line per failure, then "N passed, M failed"; exits 1 when
 # anything failed.
 set -u
@@ -71,7 +72,7 @@ done
 
 # Linters.
 linters=0
-for page in "$page1" "$page5"; do
+for page in "$page1" "$page5" "$mandir/unspin-review.5"; do
     if [ ! -r "$page" ]; then
         fail "$page: cannot read"
         continue
