@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     OPT_NO_MAPPING = 256,
@@ -18,14 +19,21 @@ enum {
     OPT_LANG,
     OPT_DICT_DIR,
     OPT_WORDS,
-    OPT_NO_SPELL
+    OPT_NO_SPELL,
+    OPT_INCLUDE,
+    OPT_EXCLUDE,
+    OPT_OUTPUT_DIR,
+    OPT_PROGRESS,
+    OPT_STATS,
+    OPT_JSONL_FIELD,
+    OPT_DROP_BAD
 };
 
 typedef struct opt_spec {
     int id;              /* short option character or OPT_* */
     const char *name;    /* long name */
     const char *arg;     /* argument name, or NULL */
-    const char *help;
+    const char *help;    /* an arg in brackets, "[ARG]", may be left out */
 } opt_spec;
 
 static const opt_spec table[] = {
@@ -41,8 +49,18 @@ static const opt_spec table[] = {
     {OPT_DICT_DIR, "dict-dir", "DIR", "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
     {OPT_WORDS, "words", "FILE", "personal word list, one word per line: valid, never corrected"},
     {OPT_NO_SPELL, "no-spell", NULL, "do not use hunspell: no spelling findings, no OCR word repairs"},
+    {'r', "recursive", NULL, "read the files under directories named as FILEs (binary files are skipped)"},
+    {OPT_INCLUDE, "include", "GLOB", "with -r, read only files whose name matches GLOB (repeatable)"},
+    {OPT_EXCLUDE, "exclude", "GLOB", "with -r, leave out files and directories whose name or path matches GLOB (repeatable)"},
+    {'i', "in-place", "[SUFFIX]", "repair each FILE in place, atomically; with SUFFIX, keep the old one as FILE+SUFFIX"},
+    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write each FILE's output to DIR/FILE, mirroring the tree"},
+    {'j', "jobs", "N", "run N worker threads (0: one per CPU; default 1); output stays in input order"},
+    {OPT_JSONL_FIELD, "jsonl-field", "NAME", "record mode: read JSON Lines, repair the string member NAME, add findings as \"unspin\""},
+    {OPT_DROP_BAD, "drop-bad", NULL, "record mode: drop malformed records (reported) instead of passing them through"},
+    {OPT_PROGRESS, "progress", NULL, "show a progress line on stderr (default: when stderr is a terminal, after 1 s)"},
+    {OPT_STATS, "stats", NULL, "print a summary on stderr: files, documents, words, findings by kind, spun documents"},
     {OPT_LINT_DICT, "lint-dict", NULL, "check mapping files (FILE... or the loaded ones) for bad lines, duplicates, conflicts and chains"},
-    {'q', "quiet", NULL, "print errors only"},
+    {'q', "quiet", NULL, "print errors only (and no progress line)"},
     {'h', "help", NULL, "show this help and exit"},
     {'V', "version", NULL, "show the version and exit"},
 };
@@ -64,7 +82,7 @@ static void usage(FILE *out)
         else
             buf_printf(&b, "      --%s", o->name);
         if (o->arg)
-            buf_printf(&b, "=%s", o->arg);
+            buf_printf(&b, o->arg[0] == '[' ? "[=%s" : "=%s", o->arg + (o->arg[0] == '['));
         fprintf(out, "%-26s%s%s\n", b.data, b.len >= 26 ? "\n                          " : "", o->help);
         buf_free(&b);
     }
@@ -82,6 +100,12 @@ static int usage_error(const char *msg, const char *arg)
     return UNSPIN_EXIT_USAGE;
 }
 
+static size_t cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
 static int lookup(const char *const *names, const char *s)
 {
     for (int i = 0; names[i]; i++)
@@ -95,16 +119,21 @@ int options_parse(int argc, char **argv, cli *c)
     memset(c, 0, sizeof *c);
     c->format = -1;
     c->lib.level = UNSPIN_LEVEL_NORMAL;
+    c->batch.jobs = 1;
+    c->batch.progress = -1;
     struct option longs[NOPTS + 1];
-    char shorts[2 * NOPTS + 2];
+    char shorts[3 * NOPTS + 2];
     size_t ns = 0;
     shorts[ns++] = ':';   /* report a missing argument as ':' */
     for (size_t i = 0; i < NOPTS; i++) {
-        longs[i] = (struct option){table[i].name, table[i].arg ? required_argument : no_argument,
-                                   NULL, table[i].id};
+        int optional = table[i].arg && table[i].arg[0] == '[';
+        int has = !table[i].arg ? no_argument : optional ? optional_argument : required_argument;
+        longs[i] = (struct option){table[i].name, has, NULL, table[i].id};
         if (table[i].id < 256) {
             shorts[ns++] = (char)table[i].id;
             if (table[i].arg)
+                shorts[ns++] = ':';
+            if (optional)
                 shorts[ns++] = ':';
         }
     }
@@ -139,7 +168,37 @@ int options_parse(int argc, char **argv, cli *c)
         case OPT_DICT_DIR: c->lib.dict_dir = optarg; break;
         case OPT_WORDS: c->lib.words = optarg; break;
         case OPT_NO_SPELL: c->lib.no_spell = 1; break;
-        case 'q': c->quiet = 1; break;
+        case 'q': c->quiet = 1; c->batch.progress = 0; break;
+        case 'r': c->batch.walk.recursive = 1; break;
+        case OPT_INCLUDE:
+            c->includes = xrealloc(c->includes, (c->nincludes + 1) * sizeof *c->includes);
+            c->includes[c->nincludes++] = optarg;
+            break;
+        case OPT_EXCLUDE:
+            c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
+            c->excludes[c->nexcludes++] = optarg;
+            break;
+        case 'i':
+            c->batch.in_place = 1;
+            c->batch.backup = optarg && *optarg ? optarg : NULL;
+            break;
+        case OPT_OUTPUT_DIR: c->batch.output_dir = optarg; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end || n < 0 || n > 1024)
+                return usage_error("bad number of jobs '%s' (0 to 1024)", optarg);
+            c->batch.jobs = n ? (size_t)n : cpu_count();
+            break;
+        }
+        case OPT_JSONL_FIELD:
+            if (!*optarg)
+                return usage_error("%s needs a member name", "--jsonl-field");
+            c->batch.jsonl_field = optarg;
+            break;
+        case OPT_DROP_BAD: c->batch.drop_bad = 1; break;
+        case OPT_PROGRESS: if (!c->quiet) c->batch.progress = 1; break;
+        case OPT_STATS: c->batch.stats = 1; break;
         case 'h':
             usage(stdout);
             return UNSPIN_EXIT_OK;
@@ -154,6 +213,22 @@ int options_parse(int argc, char **argv, cli *c)
     }
     c->lib.dicts = c->dicts;
     c->lib.ndicts = c->ndicts;
+    c->batch.walk.include = c->includes;
+    c->batch.walk.ninclude = c->nincludes;
+    c->batch.walk.exclude = c->excludes;
+    c->batch.walk.nexclude = c->nexcludes;
+    c->batch.format = c->format >= 0 ? c->format : (c->check ? FMT_CHECK : FMT_TEXT);
+    /* Combinations that cannot mean anything. */
+    if (c->batch.in_place && c->batch.output_dir)
+        return usage_error("choose one of --in-place and --output-dir%s", "");
+    if (c->batch.in_place && (c->check || c->format > 0))
+        return usage_error("%s writes repaired text: --check and --format do not go with it",
+                           "--in-place");
+    if (c->batch.jsonl_field && (c->check || c->format > 0))
+        return usage_error("%s writes records: --check and --format do not go with it",
+                           "--jsonl-field");
+    if (c->batch.drop_bad && !c->batch.jsonl_field)
+        return usage_error("%s goes with --jsonl-field", "--drop-bad");
     c->files = argv + optind;
     c->nfiles = (size_t)(argc - optind);
     return -1;
@@ -163,4 +238,8 @@ void options_free(cli *c)
 {
     free(c->dicts);
     c->dicts = NULL;
+    free(c->includes);
+    c->includes = NULL;
+    free(c->excludes);
+    c->excludes = NULL;
 }
