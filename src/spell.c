@@ -3,7 +3,8 @@
  * Threads: hunspell keeps scratch state in its handle (the affix manager's
  * current prefix and suffix), so every call into it holds s->lock. The
  * caches are per thread (a pthread key), so the common case, a cached word,
- * takes no lock at all. */
+ * takes no lock at all; behind them, a shared cache (under the lock) keeps
+ * threads from asking hunspell the same word each. */
 #include "spell.h"
 #include "buf.h"
 #include "diag.h"
@@ -71,6 +72,10 @@ struct spell {
     pthread_mutex_t lock;        /* hunspell calls, the list of caches */
     pthread_key_t key;           /* this thread's cache */
     cache *caches;               /* every thread's, freed with the spell */
+    size_t ncaches;
+    cache *shared;               /* under lock: answers for all threads, once
+                                  * more than one thread looks words up, so a
+                                  * word costs hunspell one call, not one per thread */
     unsigned gen;       /* bumped when words are added: caches forget */
     unsigned char tri[(NSYM * NSYM * NSYM + 7) / 8];   /* trigrams seen in the .dic */
     int32_t *alpha;     /* non-ASCII letters of the .aff's TRY line, sorted */
@@ -361,6 +366,7 @@ static void cache_exit(void *p)
         s->caches = c->next;
     if (c->next)
         c->next->prev = c->prev;
+    s->ncaches--;
     pthread_mutex_unlock(&s->lock);
     cache_free(c);
 }
@@ -379,6 +385,7 @@ static cache *cache_of(spell *s)
         if (c->next)
             c->next->prev = c;
         s->caches = c;
+        s->ncaches++;
         pthread_mutex_unlock(&s->lock);
         if (pthread_setspecific(s->key, c) != 0)
             diag_fatal(UNSPIN_EXIT_SYSERR, "pthread_setspecific failed");
@@ -447,6 +454,8 @@ void spell_free(spell *s)
         s->caches = c->next;
         cache_free(c);
     }
+    if (s->shared)
+        cache_free(s->shared);
     pthread_mutex_destroy(&s->lock);
     Hunspell_destroy(s->h);
     free(s->alpha);
@@ -472,6 +481,8 @@ void spell_add(spell *s, const char *w, size_t n)
     pthread_mutex_lock(&s->lock);
     Hunspell_add(s->h, tmp);
     s->gen++;   /* earlier answers may have changed */
+    if (s->shared)
+        forget(s->shared);
     pthread_mutex_unlock(&s->lock);
 }
 
@@ -502,7 +513,11 @@ long spell_add_file(spell *s, const char *path)
         words++;
     }
     buf_free(&b);
+    pthread_mutex_lock(&s->lock);
     s->gen++;
+    if (s->shared)
+        forget(s->shared);
+    pthread_mutex_unlock(&s->lock);
     return words;
 }
 
@@ -573,6 +588,19 @@ static size_t strip_apostrophe(const char *w, size_t n)
     return n;
 }
 
+/* With s->lock held: the shared cache, when more than one thread has one. */
+static cache *shared_of(spell *s)
+{
+    if (s->ncaches < 2)
+        return NULL;
+    if (!s->shared) {
+        s->shared = xcalloc(1, sizeof *s->shared);
+        s->shared->hot = xcalloc(HOT_SLOTS, sizeof *s->shared->hot);
+        s->shared->owner = s;
+    }
+    return s->shared;
+}
+
 int spell_check(spell *s, const char *w, size_t n)
 {
     return spell_check_hashed(s, w, n, hash_bytes(w, n));
@@ -601,7 +629,15 @@ int spell_check_hashed(spell *sp, const char *w, size_t n, uint32_t hash)
     if (e->valid < 0) {
         s->st.check_misses++;
         pthread_mutex_lock(&sp->lock);
-        e->valid = (int8_t)(Hunspell_spell(sp->h, s->arena.data + e->key) != 0);
+        cache *g = shared_of(sp);
+        if (g) {
+            entry *ge = cache_get(g, w, n, hash);
+            if (ge->valid < 0)
+                ge->valid = (int8_t)(Hunspell_spell(sp->h, g->arena.data + ge->key) != 0);
+            e->valid = ge->valid;
+        } else {
+            e->valid = (int8_t)(Hunspell_spell(sp->h, s->arena.data + e->key) != 0);
+        }
         pthread_mutex_unlock(&sp->lock);
     }
     if (x) {
@@ -633,6 +669,26 @@ static void put_curly(cache *s, const char *sug)
     buf_putc(&s->arena, '\0');
 }
 
+/* With sp->lock held: fills entry e of cache c with hunspell's suggestions. */
+static void ask_suggestions(spell *sp, cache *c, entry *e, const char *w, size_t n)
+{
+    char **list = NULL;
+    int k = Hunspell_suggest(sp->h, &list, c->arena.data + e->key);
+    int curly = has_curly(w, n);
+    /* cache_get may have moved the arena; e stays valid (the table did not grow). */
+    e->sugs = (uint32_t)c->arena.len;
+    int kept = 0;
+    for (int i = 0; i < k && kept < SPELL_MAX_SUGS; i++, kept++) {
+        if (curly)
+            put_curly(c, list[i]);
+        else
+            arena_put(c, list[i], strlen(list[i]));
+    }
+    e->nsugs = (int8_t)kept;
+    if (list)
+        Hunspell_free_list(sp->h, &list, k);
+}
+
 size_t spell_suggest(spell *sp, const char *w, size_t n, spell_list *out)
 {
     cache *s = cache_of(sp);
@@ -644,26 +700,25 @@ size_t spell_suggest(spell *sp, const char *w, size_t n, spell_list *out)
     entry *e = cache_get(s, w, n, hash_bytes(w, n));
     if (e->nsugs < 0) {
         s->st.suggest_misses++;
-        char **list = NULL;
         pthread_mutex_lock(&sp->lock);
-        int k = Hunspell_suggest(sp->h, &list, s->arena.data + e->key);
+        cache *g = shared_of(sp);
+        if (g) {
+            entry *ge = cache_get(g, w, n, hash_bytes(w, n));
+            if (ge->nsugs < 0)
+                ask_suggestions(sp, g, ge, w, n);
+            /* Copy the shared answer into this thread's cache. */
+            e->sugs = (uint32_t)s->arena.len;
+            const char *q = g->arena.data + ge->sugs;
+            for (int i = 0; i < ge->nsugs; i++) {
+                size_t l = strlen(q);
+                arena_put(s, q, l);
+                q += l + 1;
+            }
+            e->nsugs = ge->nsugs;
+        } else {
+            ask_suggestions(sp, s, e, w, n);
+        }
         pthread_mutex_unlock(&sp->lock);
-        int curly = has_curly(w, n);
-        /* cache_get may have moved the arena; e stays valid (the table did not grow). */
-        e->sugs = (uint32_t)s->arena.len;
-        int kept = 0;
-        for (int i = 0; i < k && kept < SPELL_MAX_SUGS; i++, kept++) {
-            if (curly)
-                put_curly(s, list[i]);
-            else
-                arena_put(s, list[i], strlen(list[i]));
-        }
-        e->nsugs = (int8_t)kept;
-        if (list) {
-            pthread_mutex_lock(&sp->lock);
-            Hunspell_free_list(sp->h, &list, k);
-            pthread_mutex_unlock(&sp->lock);
-        }
     }
     const char *p = s->arena.data + e->sugs;
     for (int i = 0; i < e->nsugs; i++) {
