@@ -84,7 +84,7 @@ static void progress(batch *b, int final)
         if (b->o->progress < 0 && t - b->start < PROGRESS_AFTER)
             return;
     }
-    if (final && !b->progress_shown)
+    if (final && !b->progress_shown && b->o->progress < 1)
         return;
     b->last_progress = t;
     b->progress_shown = 1;
