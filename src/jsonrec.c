@@ -80,6 +80,19 @@ void jsonrec_free(jsonrec *j)
     free(j);
 }
 
+/* The value of "unspin": figures, verdict, findings. */
+static void put_annotation(buf *out, const recfmt *f)
+{
+    const unspin_result *res = &f->res;
+    const verdict *v = &res->v;
+    buf_printf(out, "{\"words\":%zu,\"applied\":%zu,\"verdict\":{\"spun\":%s,\"score\":%.2f,"
+                    "\"sure\":%zu,\"likely\":%zu,\"flag\":%zu},\"findings\":[",
+               v->words, res->applied, v->spun ? "true" : "false", v->score,
+               v->hits[0], v->hits[1], v->hits[2]);
+    buf_put(out, f->finds.data, f->finds.len);
+    buf_puts(out, "]}");
+}
+
 /* Whether a string token uses \u escapes and no raw non-ASCII bytes: then
  * the repaired field is written in the same ASCII-only style. */
 static int ascii_style(const char *tok, size_t n)
@@ -137,22 +150,15 @@ int jsonrec_process(jsonrec *j, const char *name, const char *line, size_t n, bu
     else
         json_escape(&newval, f->text.data, f->text.len, ascii_style(tok, toklen));
 
-    buf ann = BUF_INIT;
-    const verdict *v = &res->v;
-    buf_printf(&ann, "{\"words\":%zu,\"applied\":%zu,\"verdict\":{\"spun\":%s,\"score\":%.2f,"
-                     "\"sure\":%zu,\"likely\":%zu,\"flag\":%zu},\"findings\":[",
-               v->words, res->applied, v->spun ? "true" : "false", v->score,
-               v->hits[0], v->hits[1], v->hits[2]);
-    buf_put(&ann, f->finds.data, f->finds.len);
-    buf_puts(&ann, "]}");
-
     /* Edits in order of position: the field's value, then either the old
-     * "unspin" value or the new member before the closing brace. */
+     * "unspin" value or the new member before the closing brace. The
+     * annotation is written straight into out: with many findings it is
+     * the largest part of the record. */
     size_t at = 0;
     int ann_first = m[1].found && m[1].start < m[0].start;
     if (ann_first) {
         buf_put(out, line, m[1].start);
-        buf_put(out, ann.data, ann.len);
+        put_annotation(out, f);
         at = m[1].end;
     }
     buf_put(out, line + at, m[0].start - at);
@@ -160,17 +166,16 @@ int jsonrec_process(jsonrec *j, const char *name, const char *line, size_t n, bu
     at = m[0].end;
     if (m[1].found && !ann_first) {
         buf_put(out, line + at, m[1].start - at);
-        buf_put(out, ann.data, ann.len);
+        put_annotation(out, f);
         at = m[1].end;
     } else if (!m[1].found) {
         buf_put(out, line + at, close - at);
         buf_puts(out, ",\"" JSONREC_KEY "\":");
-        buf_put(out, ann.data, ann.len);
+        put_annotation(out, f);
         at = close;
     }
     buf_put(out, line + at, n - at);
     buf_free(&newval);
-    buf_free(&ann);
     if (r)
         *r = *res;
     if (by_kind)
