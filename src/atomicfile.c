@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +22,16 @@ struct atomic_file {
     int had_target;
     mode_t mode;
 };
+
+/* The process's umask, read once: reading it means setting it, which must
+ * not happen while other threads create files. */
+static mode_t saved_umask;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+static void read_umask(void)
+{
+    saved_umask = umask(0);
+    umask(saved_umask);
+}
 
 /* Resolves symlinks in the last component only, so that a missing target
  * (a new file) still works. Returns an owned path. */
@@ -65,9 +76,8 @@ atomic_file *atomic_open(const char *path)
         a->had_target = 1;
         a->mode = st.st_mode & 07777;
     } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        a->mode = 0666 & ~mask;
+        pthread_once(&umask_once, read_umask);
+        a->mode = 0666 & ~saved_umask;
     }
     buf t = BUF_INIT;
     const char *slash = strrchr(a->target, '/');

@@ -5,6 +5,8 @@
 #include "learn.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,12 +32,46 @@ static int has_mapping(const char *dir)
     return ok;
 }
 
+/* The data directory beside the running binary: BINDIR/UNSPIN_REL_DATA_DIR
+ * (../share/unspin), so that an installed tree works under any prefix and
+ * when moved. Empty when unknown. */
+static char exe_dir[PATH_MAX];
+static pthread_once_t exe_once = PTHREAD_ONCE_INIT;
+
+static void find_exe_dir(void)
+{
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return;
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    buf p = BUF_INIT;
+    buf_printf(&p, "%s/%s", self, UNSPIN_REL_DATA_DIR);
+    if (p.len < sizeof exe_dir)
+        memcpy(exe_dir, p.data, p.len + 1);
+    buf_free(&p);
+}
+
+static const char *installed_beside(void)
+{
+    pthread_once(&exe_once, find_exe_dir);
+    return exe_dir[0] ? exe_dir : NULL;
+}
+
 const char *unspin_default_data_dir(void)
 {
     const char *env = getenv("UNSPIN_DATA");
     if (env && *env)
         return env;
-    /* A build tree uses its own source's data; an installed copy, the installed data. */
+    /* An installed binary uses the data installed beside it; a build tree,
+     * its own source's data; else the data directory chosen at build time. */
+    const char *beside = installed_beside();
+    if (beside && has_mapping(beside))
+        return beside;
     if (has_mapping(UNSPIN_SOURCE_DATA_DIR))
         return UNSPIN_SOURCE_DATA_DIR;
     if (has_mapping(UNSPIN_INSTALL_DATA_DIR))
@@ -43,12 +79,15 @@ const char *unspin_default_data_dir(void)
     return NULL;
 }
 
-/* Finds a data file that may be absent: --data-dir, $UNSPIN_DATA, the
- * source tree, the installed data. Returns 1 with its path in p. */
+/* Finds a data file that may be absent: --data-dir, $UNSPIN_DATA, the data
+ * installed beside the binary, the source tree, the installed data. Returns
+ * 1 with its path in p. */
 static int find_data_file(const unspin_options *o, const char *name, buf *p)
 {
     const char *env = getenv("UNSPIN_DATA");
-    const char *dirs[] = {o->data_dir, env && *env ? env : NULL, UNSPIN_SOURCE_DATA_DIR,
+    const char *beside = installed_beside();
+    const char *dirs[] = {o->data_dir, env && *env ? env : NULL,
+                          beside && has_mapping(beside) ? beside : NULL, UNSPIN_SOURCE_DATA_DIR,
                           UNSPIN_INSTALL_DATA_DIR};
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
         if (!dirs[i])

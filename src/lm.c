@@ -1,4 +1,8 @@
-/* lm: trigram scoring through libsphinxbase (see lm.h). */
+/* lm: trigram scoring through libsphinxbase (see lm.h).
+ * sphinxbase does not promise that lookups in one model are safe from several
+ * threads (its trie model keeps scratch state), so lm_score holds a lock: a
+ * model is shared, and candidates are ranked seldom enough for that to cost
+ * nothing measurable. */
 #include "lm.h"
 #include "buf.h"
 
@@ -7,9 +11,11 @@
 #include <sphinxbase/logmath.h>
 #include <sphinxbase/ngram_model.h>
 
+#include <pthread.h>
 #include <stdlib.h>
 
 struct lm {
+    pthread_mutex_t lock;    /* around every sphinxbase call after lm_open */
     ngram_model_t *model;
     logmath_t *lmath;
     int32 unknown;
@@ -35,6 +41,7 @@ lm *lm_open(const char *path)
     m->model = model;
     m->lmath = lmath;
     m->unknown = ngram_unknown_wid(model);
+    pthread_mutex_init(&m->lock, NULL);
     return m;
 }
 
@@ -42,6 +49,7 @@ void lm_close(lm *m)
 {
     if (!m)
         return;
+    pthread_mutex_destroy(&m->lock);
     ngram_model_free(m->model);
     logmath_free(m->lmath);
     free(m);
@@ -52,6 +60,8 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
     int32 hist[2];
     int nhist = 0;
     double total = 0;
+    pthread_mutex_t *lock = (pthread_mutex_t *)&m->lock;   /* the lock is not the model's state */
+    pthread_mutex_lock(lock);
     for (size_t i = 0; i < n; i++) {
         int32 wid = ngram_wid(m->model, words[i]);
         double s;
@@ -71,6 +81,7 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
         if (i >= from)
             total += s;
     }
+    pthread_mutex_unlock(lock);
     return total;
 }
 

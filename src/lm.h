@@ -4,7 +4,8 @@
  * read through libsphinxbase. Out-of-vocabulary words score a fixed floor and
  * cut the history. Built only when sphinxbase is found (UNSPIN_HAVE_LM);
  * otherwise lm_open returns NULL and callers go on without ranking.
- * An lm is read-only once opened and may be shared.
+ * An lm is read-only once opened and may be shared by threads (lm_score
+ * serialises the lookups).
  */
 #ifndef UNSPIN_LM_H
 #define UNSPIN_LM_H

@@ -481,7 +481,8 @@ size_t mapping_lint(const mapping *m)
             const map_entry *d = &m->v[j];
             if (!same_conditions(d, e))
                 continue;
-            if (strcmp(d->origs[0], e->origs[0]) == 0)
+            /* A note-only entry (flag, no original) has "" as its original. */
+            if (strcmp(d->norigs ? d->origs[0] : "", e->norigs ? e->origs[0] : "") == 0)
                 lint_warn(e, "duplicate of %s ('%s')", d->id, e->spun);
             else
                 lint_warn(e, "conflicts with %s: '%s' has two originals", d->id, e->spun);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     OPT_NO_MAPPING = 256,
@@ -24,7 +25,14 @@ enum {
     OPT_ALL,
     OPT_RELOCATE,
     OPT_BACKUP,
-    OPT_LEARN
+    OPT_LEARN,
+    OPT_INCLUDE,
+    OPT_EXCLUDE,
+    OPT_OUTPUT_DIR,
+    OPT_PROGRESS,
+    OPT_STATS,
+    OPT_JSONL_FIELD,
+    OPT_DROP_BAD
 };
 
 #define F CMD_FILTER
@@ -53,8 +61,18 @@ static const opt_spec table[] = {
     {OPT_DICT_DIR, "dict-dir", "DIR", F | R, "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
     {OPT_WORDS, "words", "FILE", F | R, "personal word list, one word per line: valid, never corrected"},
     {OPT_NO_SPELL, "no-spell", NULL, F | R, "do not use hunspell: no spelling findings, no OCR word repairs"},
+    {'r', "recursive", NULL, F, "read the files under directories named as FILEs (binary files are skipped)"},
+    {OPT_INCLUDE, "include", "GLOB", F, "with -r, read only files whose name matches GLOB (repeatable)"},
+    {OPT_EXCLUDE, "exclude", "GLOB", F, "with -r, leave out files and directories whose name or path matches GLOB (repeatable)"},
+    {'i', "in-place", "[=SUFFIX]", F, "repair each FILE in place, atomically; with SUFFIX, keep the old one as FILE+SUFFIX"},
+    {OPT_OUTPUT_DIR, "output-dir", "DIR", F, "write each FILE's output to DIR/FILE, mirroring the tree"},
+    {'j', "jobs", "N", F, "run N worker threads (0: one per CPU; default 1); output stays in input order"},
+    {OPT_JSONL_FIELD, "jsonl-field", "NAME", F, "record mode: read JSON Lines, repair the string member NAME, add findings as \"unspin\""},
+    {OPT_DROP_BAD, "drop-bad", NULL, F, "record mode: drop malformed records (reported) instead of passing them through"},
+    {OPT_PROGRESS, "progress", NULL, F, "show a progress line on stderr (default: when stderr is a terminal, after 1 s)"},
+    {OPT_STATS, "stats", NULL, F, "print a summary on stderr: files, documents, words, findings by kind, spun documents"},
     {OPT_LINT_DICT, "lint-dict", NULL, F, "check mapping files (FILE... or the loaded ones) for bad lines, duplicates, conflicts and chains"},
-    {'q', "quiet", NULL, F | R | A, "print errors only"},
+    {'q', "quiet", NULL, F | R | A, "print errors only (and no progress line)"},
     {'h', "help", NULL, F | R | A, "show this help and exit"},
     {'V', "version", NULL, F | R | A, "show the version and exit"},
     {'o', "output", "FILE", R, "write the review file to FILE (default: standard output); with -i, where decisions are saved"},
@@ -138,6 +156,12 @@ static int usage_error(const char *msg, const char *arg)
     return UNSPIN_EXIT_USAGE;
 }
 
+static size_t cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
 static int lookup(const char *const *names, const char *s)
 {
     for (int i = 0; names[i]; i++)
@@ -146,11 +170,20 @@ static int lookup(const char *const *names, const char *s)
     return -1;
 }
 
-static const opt_spec *find_opt(int id)
+/* The option of another command that arg (as written) names, if any: for a
+ * clearer message than "unknown option". */
+static const opt_spec *other_cmd_opt(const char *arg, int cmd)
 {
-    for (size_t i = 0; i < NOPTS; i++)
-        if (table[i].id == id)
-            return &table[i];
+    for (size_t i = 0; i < NOPTS; i++) {
+        const opt_spec *o = &table[i];
+        if (o->cmds & cmd)
+            continue;
+        size_t n = strlen(o->name);
+        if ((arg[0] == '-' && arg[1] == '-' && strncmp(arg + 2, o->name, n) == 0 &&
+             (arg[2 + n] == '\0' || arg[2 + n] == '=')) ||
+            (arg[0] == '-' && arg[1] == o->id && o->id < 256))
+            return o;
+    }
     return NULL;
 }
 
@@ -168,32 +201,41 @@ int options_parse(int argc, char **argv, cli *c)
         argc--;
         argv++;
     }
+    c->batch.jobs = 1;
+    c->batch.progress = -1;
+    /* Only the options of this command: -i means --interactive to review
+     * and --in-place to the filter. */
     struct option longs[NOPTS + 1];
-    char shorts[2 * NOPTS + 2];
-    size_t ns = 0;
+    char shorts[3 * NOPTS + 2];
+    size_t ns = 0, nl = 0;
     shorts[ns++] = ':';   /* report a missing argument as ':' */
     for (size_t i = 0; i < NOPTS; i++) {
-        const char *arg = table[i].arg;
-        longs[i] = (struct option){table[i].name,
-                                   !arg ? no_argument : arg[0] == '[' ? optional_argument : required_argument,
-                                   NULL, table[i].id};
+        if (!(table[i].cmds & c->cmd))
+            continue;
+        int optional = table[i].arg && table[i].arg[0] == '[';
+        int has = !table[i].arg ? no_argument : optional ? optional_argument : required_argument;
+        longs[nl++] = (struct option){table[i].name, has, NULL, table[i].id};
         if (table[i].id < 256) {
             shorts[ns++] = (char)table[i].id;
-            if (arg)
+            if (table[i].arg)
+                shorts[ns++] = ':';
+            if (optional)
                 shorts[ns++] = ':';
         }
     }
-    longs[NOPTS] = (struct option){NULL, 0, NULL, 0};
+    longs[nl] = (struct option){NULL, 0, NULL, 0};
     shorts[ns] = '\0';
     opterr = 0;
     optind = 1;
     int ch;
     while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        const opt_spec *o = find_opt(ch);
-        if (o && !(o->cmds & c->cmd)) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "option '--%s' does not go with '%%s'", o->name);
-            return usage_error(msg, cmd_name);
+        if (ch == '?') {
+            const opt_spec *o = other_cmd_opt(argv[optind - 1], c->cmd);
+            if (o) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "option '--%s' does not go with '%%s'", o->name);
+                return usage_error(msg, cmd_name);
+            }
         }
         switch (ch) {
         case 'c': c->check = 1; break;
@@ -225,7 +267,6 @@ int options_parse(int argc, char **argv, cli *c)
         case OPT_WORDS: c->lib.words = optarg; break;
         case OPT_NO_SPELL: c->lib.no_spell = 1; break;
         case 'o': c->output = optarg; break;
-        case 'i': c->interactive = 1; break;
         case OPT_ALL: c->all = 1; break;
         case OPT_RELOCATE: c->relocate = 1; break;
         case OPT_BACKUP:
@@ -235,7 +276,42 @@ int options_parse(int argc, char **argv, cli *c)
             break;
         case 'n': c->dry_run = 1; break;
         case OPT_LEARN: c->learn = 1; break;
-        case 'q': c->quiet = 1; break;
+        case 'q': c->quiet = 1; c->batch.progress = 0; break;
+        case 'r': c->batch.walk.recursive = 1; break;
+        case OPT_INCLUDE:
+            c->includes = xrealloc(c->includes, (c->nincludes + 1) * sizeof *c->includes);
+            c->includes[c->nincludes++] = optarg;
+            break;
+        case OPT_EXCLUDE:
+            c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
+            c->excludes[c->nexcludes++] = optarg;
+            break;
+        case 'i':
+            /* -i: interactive for review, in place for the filter. */
+            if (c->cmd == CMD_REVIEW) {
+                c->interactive = 1;
+                break;
+            }
+            c->batch.in_place = 1;
+            c->batch.backup = optarg && *optarg ? optarg : NULL;
+            break;
+        case OPT_OUTPUT_DIR: c->batch.output_dir = optarg; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end || n < 0 || n > 1024)
+                return usage_error("bad number of jobs '%s' (0 to 1024)", optarg);
+            c->batch.jobs = n ? (size_t)n : cpu_count();
+            break;
+        }
+        case OPT_JSONL_FIELD:
+            if (!*optarg)
+                return usage_error("%s needs a member name", "--jsonl-field");
+            c->batch.jsonl_field = optarg;
+            break;
+        case OPT_DROP_BAD: c->batch.drop_bad = 1; break;
+        case OPT_PROGRESS: if (!c->quiet) c->batch.progress = 1; break;
+        case OPT_STATS: c->batch.stats = 1; break;
         case 'h':
             usage(stdout, c->cmd);
             return UNSPIN_EXIT_OK;
@@ -254,6 +330,22 @@ int options_parse(int argc, char **argv, cli *c)
     c->lib.nignores = c->nignores;
     c->user_dir = learn_dir();
     c->lib.user_dir = c->user_dir;
+    c->batch.walk.include = c->includes;
+    c->batch.walk.ninclude = c->nincludes;
+    c->batch.walk.exclude = c->excludes;
+    c->batch.walk.nexclude = c->nexcludes;
+    c->batch.format = c->format >= 0 ? c->format : (c->check ? FMT_CHECK : FMT_TEXT);
+    /* Combinations that cannot mean anything. */
+    if (c->batch.in_place && c->batch.output_dir)
+        return usage_error("choose one of --in-place and --output-dir%s", "");
+    if (c->batch.in_place && (c->check || c->format > 0))
+        return usage_error("%s writes repaired text: --check and --format do not go with it",
+                           "--in-place");
+    if (c->batch.jsonl_field && (c->check || c->format > 0))
+        return usage_error("%s writes records: --check and --format do not go with it",
+                           "--jsonl-field");
+    if (c->batch.drop_bad && !c->batch.jsonl_field)
+        return usage_error("%s goes with --jsonl-field", "--drop-bad");
     c->files = argv + optind;
     c->nfiles = (size_t)(argc - optind);
     return -1;
@@ -267,4 +359,8 @@ void options_free(cli *c)
     c->ignores = NULL;
     free(c->user_dir);
     c->user_dir = NULL;
+    free(c->includes);
+    c->includes = NULL;
+    free(c->excludes);
+    c->excludes = NULL;
 }

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "batch.h"
 #include "unspin.h"
 
 /* The subcommands: the filter (no subcommand), `review` and `apply`. */
@@ -21,6 +22,10 @@ typedef struct cli {
     int quiet;
     const char **dicts;    /* owned array; strings borrowed from argv */
     size_t ndicts;
+    const char **includes, **excludes;   /* owned arrays; strings borrowed from argv */
+    size_t nincludes, nexcludes;
+    batch_opts batch;      /* trees, in place, workers, record mode; the glob
+                            * arrays are owned, their strings borrowed */
     char **files;          /* borrowed from argv */
     size_t nfiles;
     const char **ignores;  /* --ignore; owned array; strings borrowed from argv */

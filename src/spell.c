@@ -1,10 +1,18 @@
-/* spell: hunspell behind a generated .aff and a per-type cache (see spell.h). */
+/* spell: hunspell behind a generated .aff and a per-type cache (see spell.h).
+ *
+ * Threads: hunspell keeps scratch state in its handle (the affix manager's
+ * current prefix and suffix), so every call into it holds s->lock. The
+ * caches are per thread (a pthread key), so the common case, a cached word,
+ * takes no lock at all; behind them, a shared cache (under the lock) keeps
+ * threads from asking hunspell the same word each. */
 #include "spell.h"
 #include "buf.h"
+#include "diag.h"
 #include "token.h"
 #include "utf8.h"
 
 #include <hunspell.h>
+#include <pthread.h>
 
 #include <stdint.h>
 #include <stdio.h>
@@ -48,13 +56,28 @@ typedef struct hot {
     uint8_t valid;
 } hot;
 
-struct spell {
-    Hunhandle *h;       /* (!NULL) */
+/* One thread's cache. */
+typedef struct cache {
     hot *hot;           /* HOT_SLOTS entries */
     entry *tab;         /* open addressing, cap a power of two */
     size_t cap, n;
     buf arena;          /* words and suggestions of the cached entries */
     spell_stats st;
+    unsigned gen;       /* the spell's word generation it was filled at */
+    struct cache *prev, *next;   /* in the spell's list of caches */
+    struct spell *owner;
+} cache;
+
+struct spell {
+    Hunhandle *h;       /* (!NULL); used under lock only */
+    pthread_mutex_t lock;        /* hunspell calls, the list of caches */
+    pthread_key_t key;           /* this thread's cache */
+    cache *caches;               /* every thread's, freed with the spell */
+    size_t ncaches;
+    cache *shared;               /* under lock: answers for all threads, once
+                                  * more than one thread looks words up, so a
+                                  * word costs hunspell one call, not one per thread */
+    unsigned gen;       /* bumped when words are added: caches forget */
     unsigned char tri[(NSYM * NSYM * NSYM + 7) / 8];   /* trigrams seen in the .dic */
     int32_t *alpha;     /* non-ASCII letters of the .aff's TRY line, sorted */
     size_t nalpha;
@@ -312,6 +335,60 @@ static char *write_temp(const buf *data)
     return buf_detach(&path);
 }
 
+static void forget(cache *c);
+
+/* --- per-thread caches ---------------------------------------------------- */
+
+static void cache_free(cache *c)
+{
+    free(c->hot);
+    free(c->tab);
+    buf_free(&c->arena);
+    free(c);
+}
+
+/* A thread that used the spell ends: its cache goes with it. */
+static void cache_exit(void *p)
+{
+    cache *c = p;
+    spell *s = c->owner;
+    pthread_mutex_lock(&s->lock);
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        s->caches = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    s->ncaches--;
+    pthread_mutex_unlock(&s->lock);
+    cache_free(c);
+}
+
+/* The calling thread's cache, made on first use. */
+static cache *cache_of(spell *s)
+{
+    cache *c = pthread_getspecific(s->key);
+    if (!c) {
+        c = xcalloc(1, sizeof *c);
+        c->hot = xcalloc(HOT_SLOTS, sizeof *c->hot);
+        c->owner = s;
+        c->gen = s->gen;
+        pthread_mutex_lock(&s->lock);
+        c->next = s->caches;
+        if (c->next)
+            c->next->prev = c;
+        s->caches = c;
+        s->ncaches++;
+        pthread_mutex_unlock(&s->lock);
+        if (pthread_setspecific(s->key, c) != 0)
+            diag_fatal(UNSPIN_EXIT_SYSERR, "pthread_setspecific failed");
+    } else if (c->gen != s->gen) {
+        forget(c);   /* words were added: earlier answers may have changed */
+        c->gen = s->gen;
+    }
+    return c;
+}
+
 spell *spell_new(const char *dict_dir, const char *lang, const char **why)
 {
     buf aff = BUF_INIT, dic = BUF_INIT, src = BUF_INIT, gen = BUF_INIT, words = BUF_INIT;
@@ -343,7 +420,9 @@ spell *spell_new(const char *dict_dir, const char *lang, const char **why)
     }
     s = xcalloc(1, sizeof *s);
     s->h = h;
-    s->hot = xcalloc(HOT_SLOTS, sizeof *s->hot);
+    pthread_mutex_init(&s->lock, NULL);
+    if (pthread_key_create(&s->key, cache_exit) != 0)
+        diag_fatal(UNSPIN_EXIT_SYSERR, "pthread_key_create failed");
     load_shapes(s, &words);
     load_alphabet(s, &src);
 out:
@@ -360,21 +439,29 @@ void spell_free(spell *s)
 {
     if (!s)
         return;
+    /* No thread may use s any more: its caches go now, and no destructor
+     * runs for them later. */
+    pthread_key_delete(s->key);
+    while (s->caches) {
+        cache *c = s->caches;
+        s->caches = c->next;
+        cache_free(c);
+    }
+    if (s->shared)
+        cache_free(s->shared);
+    pthread_mutex_destroy(&s->lock);
     Hunspell_destroy(s->h);
-    free(s->hot);
     free(s->alpha);
-    free(s->tab);
-    buf_free(&s->arena);
     free(s);
 }
 
-static void forget(spell *s)
+static void forget(cache *c)
 {
-    memset(s->hot, 0, HOT_SLOTS * sizeof *s->hot);
-    s->n = 0;
-    if (s->tab)
-        memset(s->tab, 0, s->cap * sizeof *s->tab);
-    buf_clear(&s->arena);
+    memset(c->hot, 0, HOT_SLOTS * sizeof *c->hot);
+    c->n = 0;
+    if (c->tab)
+        memset(c->tab, 0, c->cap * sizeof *c->tab);
+    buf_clear(&c->arena);
 }
 
 void spell_add(spell *s, const char *w, size_t n)
@@ -384,8 +471,12 @@ void spell_add(spell *s, const char *w, size_t n)
         return;
     memcpy(tmp, w, n);
     tmp[n] = '\0';
+    pthread_mutex_lock(&s->lock);
     Hunspell_add(s->h, tmp);
-    forget(s);   /* earlier answers may have changed */
+    s->gen++;   /* earlier answers may have changed */
+    if (s->shared)
+        forget(s->shared);
+    pthread_mutex_unlock(&s->lock);
 }
 
 long spell_add_file(spell *s, const char *path)
@@ -409,23 +500,29 @@ long spell_add_file(spell *s, const char *path)
             continue;
         memcpy(tmp, line, n);
         tmp[n] = '\0';
+        pthread_mutex_lock(&s->lock);
         Hunspell_add(s->h, tmp);
+        pthread_mutex_unlock(&s->lock);
         words++;
     }
     buf_free(&b);
-    forget(s);
+    pthread_mutex_lock(&s->lock);
+    s->gen++;
+    if (s->shared)
+        forget(s->shared);
+    pthread_mutex_unlock(&s->lock);
     return words;
 }
 
 /* --- the cache --------------------------------------------------------- */
 
-static void cache_reset(spell *s)
+static void cache_reset(cache *s)
 {
     forget(s);
     s->st.resets++;
 }
 
-static void cache_grow(spell *s)
+static void cache_grow(cache *s)
 {
     size_t cap = s->cap ? s->cap * 2 : 4096;
     entry *t = xcalloc(cap, sizeof *t);
@@ -442,7 +539,7 @@ static void cache_grow(spell *s)
     s->cap = cap;
 }
 
-static uint32_t arena_put(spell *s, const char *p, size_t n)
+static uint32_t arena_put(cache *s, const char *p, size_t n)
 {
     uint32_t off = (uint32_t)s->arena.len;
     buf_put(&s->arena, p, n);
@@ -451,7 +548,7 @@ static uint32_t arena_put(spell *s, const char *p, size_t n)
 }
 
 /* The entry for w[0..n), created when missing. */
-static entry *cache_get(spell *s, const char *w, size_t n, uint32_t h)
+static entry *cache_get(cache *s, const char *w, size_t n, uint32_t h)
 {
     if (s->n + 1 > CACHE_MAX_ENTRIES || s->arena.len > CACHE_MAX_ARENA)
         cache_reset(s);
@@ -484,13 +581,27 @@ static size_t strip_apostrophe(const char *w, size_t n)
     return n;
 }
 
+/* With s->lock held: the shared cache, when more than one thread has one. */
+static cache *shared_of(spell *s)
+{
+    if (s->ncaches < 2)
+        return NULL;
+    if (!s->shared) {
+        s->shared = xcalloc(1, sizeof *s->shared);
+        s->shared->hot = xcalloc(HOT_SLOTS, sizeof *s->shared->hot);
+        s->shared->owner = s;
+    }
+    return s->shared;
+}
+
 int spell_check(spell *s, const char *w, size_t n)
 {
     return spell_check_hashed(s, w, n, tok_hash_bytes(w, n));
 }
 
-int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash)
+int spell_check_hashed(spell *sp, const char *w, size_t n, uint32_t hash)
 {
+    cache *s = cache_of(sp);
     size_t full = n;
     n = strip_apostrophe(w, n);
     if (n == 0 || n > SPELL_MAX_WORD)
@@ -510,7 +621,17 @@ int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash)
     entry *e = cache_get(s, w, n, hash);
     if (e->valid < 0) {
         s->st.check_misses++;
-        e->valid = (int8_t)(Hunspell_spell(s->h, s->arena.data + e->key) != 0);
+        pthread_mutex_lock(&sp->lock);
+        cache *g = shared_of(sp);
+        if (g) {
+            entry *ge = cache_get(g, w, n, hash);
+            if (ge->valid < 0)
+                ge->valid = (int8_t)(Hunspell_spell(sp->h, g->arena.data + ge->key) != 0);
+            e->valid = ge->valid;
+        } else {
+            e->valid = (int8_t)(Hunspell_spell(sp->h, s->arena.data + e->key) != 0);
+        }
+        pthread_mutex_unlock(&sp->lock);
     }
     if (x) {
         x->k0 = k[0];
@@ -530,7 +651,7 @@ static int has_curly(const char *w, size_t n)
 }
 
 /* Appends sug to the arena with every ' turned into ’. */
-static void put_curly(spell *s, const char *sug)
+static void put_curly(cache *s, const char *sug)
 {
     for (const char *p = sug; *p; p++) {
         if (*p == '\'')
@@ -541,8 +662,29 @@ static void put_curly(spell *s, const char *sug)
     buf_putc(&s->arena, '\0');
 }
 
-size_t spell_suggest(spell *s, const char *w, size_t n, spell_list *out)
+/* With sp->lock held: fills entry e of cache c with hunspell's suggestions. */
+static void ask_suggestions(spell *sp, cache *c, entry *e, const char *w, size_t n)
 {
+    char **list = NULL;
+    int k = Hunspell_suggest(sp->h, &list, c->arena.data + e->key);
+    int curly = has_curly(w, n);
+    /* cache_get may have moved the arena; e stays valid (the table did not grow). */
+    e->sugs = (uint32_t)c->arena.len;
+    int kept = 0;
+    for (int i = 0; i < k && kept < SPELL_MAX_SUGS; i++, kept++) {
+        if (curly)
+            put_curly(c, list[i]);
+        else
+            arena_put(c, list[i], strlen(list[i]));
+    }
+    e->nsugs = (int8_t)kept;
+    if (list)
+        Hunspell_free_list(sp->h, &list, k);
+}
+
+size_t spell_suggest(spell *sp, const char *w, size_t n, spell_list *out)
+{
+    cache *s = cache_of(sp);
     out->n = 0;
     n = strip_apostrophe(w, n);
     if (n == 0 || n > SPELL_MAX_WORD)
@@ -551,21 +693,25 @@ size_t spell_suggest(spell *s, const char *w, size_t n, spell_list *out)
     entry *e = cache_get(s, w, n, tok_hash_bytes(w, n));
     if (e->nsugs < 0) {
         s->st.suggest_misses++;
-        char **list = NULL;
-        int k = Hunspell_suggest(s->h, &list, s->arena.data + e->key);
-        int curly = has_curly(w, n);
-        /* cache_get may have moved the arena; e stays valid (the table did not grow). */
-        e->sugs = (uint32_t)s->arena.len;
-        int kept = 0;
-        for (int i = 0; i < k && kept < SPELL_MAX_SUGS; i++, kept++) {
-            if (curly)
-                put_curly(s, list[i]);
-            else
-                arena_put(s, list[i], strlen(list[i]));
+        pthread_mutex_lock(&sp->lock);
+        cache *g = shared_of(sp);
+        if (g) {
+            entry *ge = cache_get(g, w, n, tok_hash_bytes(w, n));
+            if (ge->nsugs < 0)
+                ask_suggestions(sp, g, ge, w, n);
+            /* Copy the shared answer into this thread's cache. */
+            e->sugs = (uint32_t)s->arena.len;
+            const char *q = g->arena.data + ge->sugs;
+            for (int i = 0; i < ge->nsugs; i++) {
+                size_t l = strlen(q);
+                arena_put(s, q, l);
+                q += l + 1;
+            }
+            e->nsugs = ge->nsugs;
+        } else {
+            ask_suggestions(sp, s, e, w, n);
         }
-        e->nsugs = (int8_t)kept;
-        if (list)
-            Hunspell_free_list(s->h, &list, k);
+        pthread_mutex_unlock(&sp->lock);
     }
     const char *p = s->arena.data + e->sugs;
     for (int i = 0; i < e->nsugs; i++) {
@@ -577,5 +723,9 @@ size_t spell_suggest(spell *s, const char *w, size_t n, spell_list *out)
 
 void spell_get_stats(const spell *s, spell_stats *out)
 {
-    *out = s->st;
+    const cache *c = pthread_getspecific(s->key);
+    if (c)
+        *out = c->st;
+    else
+        memset(out, 0, sizeof *out);
 }

@@ -8,9 +8,11 @@
  * file, removed as soon as hunspell has read it.
  *
  * Results are cached per word type (check and suggestions), in a table that
- * is emptied when it grows past a bound, so memory stays bounded. The cache
- * makes a spell handle, and an engine that holds one, unsafe to use from
- * several threads at once.
+ * is emptied when it grows past a bound, so memory stays bounded. Each
+ * thread has its own cache (made on its first lookup, freed when the thread
+ * ends or with the spell); calls into hunspell are serialised by a lock. So
+ * a spell handle may be shared by many threads for lookups; adding words
+ * (spell_add, spell_add_file) must happen before it is shared.
  *
  * Words are UTF-8. A trailing apostrophe (' or ’) is ignored ("governments’");
  * suggestions come back with the input's curly apostrophe when it used one.
@@ -26,8 +28,8 @@
 
 typedef struct spell spell;
 
-/* Suggestions for one word, borrowed from the cache: valid until the next
- * call on the same spell handle. */
+/* Suggestions for one word, borrowed from the calling thread's cache: valid
+ * until that thread's next call on the same spell handle. */
 typedef struct spell_list {
     const char *v[SPELL_MAX_SUGS];
     size_t n;
@@ -67,7 +69,7 @@ int spell_shaped(const spell *s, const char *w, size_t n);
  * letters and the .aff's TRY characters): "привет" is not English. */
 int spell_in_alphabet(const spell *s, const char *w, size_t n);
 
-/* Cache statistics since spell_new, for tests and tuning. */
+/* The calling thread's cache statistics, for tests and tuning. */
 typedef struct spell_stats {
     size_t checks, check_misses;     /* lookups, and those that asked hunspell */
     size_t suggests, suggest_misses;

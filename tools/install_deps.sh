@@ -1,9 +1,15 @@
 #!/bin/sh
 # Installs the Debian packages unspin needs to build and test, when missing.
 # Run as root (or with sudo available). Idempotent: installs nothing when all are present.
+#   tools/install_deps.sh           build and test (GNU parallel for the parallel test)
+#   tools/install_deps.sh --bench   also the peers bench/bench.sh compares with
+#                                   (codespell, hunspell, aspell) and clang for fuzzing
 set -eu
 pkgs="cmake make gcc pkg-config patch mandoc libpcre2-dev libutf8proc-dev libcmocka-dev
-      libsphinxbase-dev pocketsphinx-en-us libhunspell-dev hunspell-en-us"
+      libsphinxbase-dev pocketsphinx-en-us libhunspell-dev hunspell-en-us parallel"
+if [ "${1:-}" = --bench ]; then
+    pkgs="$pkgs codespell hunspell aspell aspell-en clang"
+fi
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

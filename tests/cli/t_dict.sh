@@ -27,4 +27,8 @@ if [ -f "$pps" ]; then
           "$UNSPIN" --no-mapping --dict="$pps" --level=aggressive)
     check "tortured phrases repaired at aggressive" test "$out" = "We used deep learning on the data mining task."
 fi
+# A note-only original ("/" gives none) makes a flag entry; linting two of them
+# once crashed (found by fuzz_mapping).
+printf 'aray\t/\naray\t/\n' > "$TMP/noteonly.tsv"
+check "--lint-dict on note-only duplicates reports, no crash" expect_status 1 "$UNSPIN" --lint-dict "$TMP/noteonly.tsv"
 finish
