@@ -109,7 +109,10 @@ static const map_entry *pick(const mapping *m, int32_t head, const seg_ctx *s, s
     size_t start = t[i].start, end = t[j].start + t[j].len - poss;
     for (int32_t k = head; k >= 0; k = m->v[k].next) {
         const map_entry *e = &m->v[k];
-        if (verify(e, s, i, j, poss) && conditions_hold(e, s, start, end))
+        /* The trie path matched every word's 64-bit hash: only the written
+         * case of case=exact entries is left to check. */
+        if ((!(e->flags & MAPF_CASE_EXACT) || verify(e, s, i, j, poss)) &&
+            conditions_hold(e, s, start, end))
             return e;
     }
     return NULL;

@@ -1,6 +1,7 @@
 /* spell: hunspell behind a generated .aff and a per-type cache (see spell.h). */
 #include "spell.h"
 #include "buf.h"
+#include "token.h"
 #include "utf8.h"
 
 #include <hunspell.h>
@@ -58,14 +59,6 @@ struct spell {
     int32_t *alpha;     /* non-ASCII letters of the .aff's TRY line, sorted */
     size_t nalpha;
 };
-
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 /* --- word shapes --------------------------------------------------------- */
 
@@ -493,7 +486,7 @@ static size_t strip_apostrophe(const char *w, size_t n)
 
 int spell_check(spell *s, const char *w, size_t n)
 {
-    return spell_check_hashed(s, w, n, hash_bytes(w, n));
+    return spell_check_hashed(s, w, n, tok_hash_bytes(w, n));
 }
 
 int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash)
@@ -503,7 +496,7 @@ int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash)
     if (n == 0 || n > SPELL_MAX_WORD)
         return 1;
     if (n != full)
-        hash = hash_bytes(w, n);
+        hash = tok_hash_bytes(w, n);
     s->st.checks++;
     hot *x = NULL;
     uint64_t k[2] = {0, 0};
@@ -555,7 +548,7 @@ size_t spell_suggest(spell *s, const char *w, size_t n, spell_list *out)
     if (n == 0 || n > SPELL_MAX_WORD)
         return 0;
     s->st.suggests++;
-    entry *e = cache_get(s, w, n, hash_bytes(w, n));
+    entry *e = cache_get(s, w, n, tok_hash_bytes(w, n));
     if (e->nsugs < 0) {
         s->st.suggest_misses++;
         char **list = NULL;

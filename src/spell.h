@@ -50,7 +50,7 @@ long spell_add_file(spell *s, const char *path);
 
 /* Whether w[0..n) is a valid word. */
 int spell_check(spell *s, const char *w, size_t n);
-/* The same, given hash = FNV-1a of w[0..n) (the token hash of a lower-case
+/* The same, given hash = tok_hash_bytes(w, n) (the token hash of a lower-case
  * ASCII token, which the tokenizer has computed already). */
 int spell_check_hashed(spell *s, const char *w, size_t n, uint32_t hash);
 /* hunspell's ranked suggestions for w[0..n) (at most SPELL_MAX_SUGS). */

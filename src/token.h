@@ -37,8 +37,8 @@ enum {
 typedef struct token {
     uint32_t start;       /* byte offset in the segment */
     uint32_t len;         /* bytes */
-    uint32_t hash;        /* hash of the folded text (words, numbers, punctuation) */
-    uint32_t base_hash;   /* hash without a possessive 's / ’s, when poss_len > 0 */
+    uint64_t hash;        /* hash of the folded text (words, numbers, punctuation) */
+    uint64_t base_hash;   /* hash without a possessive 's / ’s, when poss_len > 0 */
     uint8_t type;         /* enum tok_type */
     uint8_t shape;        /* enum tok_shape */
     uint8_t flags;        /* TOKF_* */
@@ -64,7 +64,10 @@ static inline int tok_is_wordlike(const token *t)
  * Appends the folded form of s[0..n) to out (NUL-terminated, cap bytes);
  * returns the folded length or (size_t)-1 when it does not fit. */
 size_t tok_fold(const char *s, size_t n, char *out, size_t cap);
-/* FNV-1a over the folded form of s[0..n). */
-uint32_t tok_hash(const char *s, size_t n);
+/* The token hash of s[0..n): a 64-bit hash of its folded form, wide enough
+ * that two different words do not share one in practice. */
+uint64_t tok_hash(const char *s, size_t n);
+/* The same hash over bytes taken as they are (already folded). */
+uint64_t tok_hash_bytes(const char *s, size_t n);
 
 #endif

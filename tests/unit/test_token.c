@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -367,6 +368,30 @@ static void token_hash_is_hash_of_its_text(void **state)
     tok_list_free(&l);
 }
 
+/* The ASCII fast path hashes 8 bytes at a time and reads ahead when it can;
+ * words of every length, at the end of the text and not, with and without
+ * capitals and digits, must hash as tok_hash hashes their text. */
+static void fast_path_hash_agrees_with_tok_hash_at_every_length(void **state)
+{
+    (void)state;
+    const char *word = "AbcdefghijKLMNOPQRSTuvwxyz0123456789";
+    char text[128];
+    tok_list l = {0};
+    for (size_t n = 1; n <= strlen(word); n++) {
+        for (int at_end = 0; at_end < 2; at_end++) {
+            size_t len = (size_t)snprintf(text, sizeof text, "%.*s%s", (int)n, word,
+                                          at_end ? "" : " and more text");
+            tok_split(text, len, &l);
+            assert_int_equal(l.v[0].len, n);
+            assert_true(l.v[0].hash == tok_hash(text, n));
+            char folded[64];
+            size_t fl = tok_fold(text, n, folded, sizeof folded);
+            assert_true(l.v[0].hash == tok_hash_bytes(folded, fl));
+        }
+    }
+    tok_list_free(&l);
+}
+
 static void fold_lowercases_and_maps_curly_apostrophe(void **state)
 {
     (void)state;
@@ -468,6 +493,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(concatenated_tokens_reproduce_plain_text),
+        cmocka_unit_test(fast_path_hash_agrees_with_tok_hash_at_every_length),
         cmocka_unit_test(concatenated_tokens_reproduce_invalid_utf8),
         cmocka_unit_test(concatenated_tokens_reproduce_nul_bytes),
         cmocka_unit_test(concatenated_tokens_reproduce_crlf_and_lone_cr),
