@@ -143,7 +143,7 @@ static void commits_many(void **state)
     assert_int_equal(atomic_commit_many(v, 3, ".bak", ok), 0);
     for (int i = 0; i < 3; i++) {
         assert_int_equal(ok[i], 1);
-        char want[8];
+        char want[16];
         snprintf(want, sizeof want, "new%d\n", i);
         assert_string_equal(slurp(names[i]), want);
     }
