@@ -31,7 +31,10 @@ const char *atomic_target(const atomic_file *a);
  * reporting; either way the target is whole and a is freed. */
 int atomic_commit(atomic_file *a, const char *backup_suffix);
 /* atomic_commit for n files at once, faster than one by one: every file is
- * synced before any is renamed, and each directory is synced once. Sets
+ * synced before any is renamed, and each directory is synced once. On Linux
+ * the data of all is written out with sync_file_range(2) and one fsync(2)
+ * commits the journal for them all (git's core.fsyncMethod=batch: sound on
+ * journalling file systems such as ext4, XFS, btrfs). Sets
  * ok[i] to whether v[i] was replaced; returns the number that were not
  * (each reported); every v[i] is freed. */
 size_t atomic_commit_many(atomic_file **v, size_t n, const char *backup_suffix, int *ok);

@@ -112,12 +112,6 @@ typedef struct apply_run {
     learn *learned;      /* --learn; NULL: off */
 } apply_run;
 
-static void nothing(const review_file *f, void *ctx)
-{
-    (void)f;
-    (void)ctx;
-}
-
 static void apply_one(const review_file *f, void *ctx)
 {
     apply_run *run = ctx;
@@ -138,10 +132,7 @@ int cmd_apply(const cli *c)
     }
     /* Check the whole review first: a review with errors applies nothing.
      * Then apply it file by file, holding one file's findings at a time. */
-    review r;
-    review_init(&r);
-    size_t errors = review_parse_each(&r, name, text.data, text.len, nothing, NULL);
-    review_free(&r);
+    size_t errors = review_check(name, text.data, text.len);
     if (errors) {
         diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){name, 0, 0}, "%zu %s in the review file; nothing applied",
              errors, plural(errors, "error", "errors"));
@@ -158,6 +149,7 @@ int cmd_apply(const cli *c)
         else
             run.learned = learn_open(c->user_dir);
     }
+    review r;
     review_init(&r);
     review_parse_each(&r, name, text.data, text.len, apply_one, &run);
     apply_finish(&run.st, &o);

@@ -245,6 +245,9 @@ typedef struct parser {
     int bad_item;            /* the last finding's first line was wrong: skip its fields */
     review_file_fn *on_file; /* called with each complete file, which is then dropped */
     void *ctx;
+    int check_only;          /* keep nothing: every finding is parsed into `scratch` */
+    review_item scratch;
+    buf scratch_alt;
     int have_hash;
 } parser;
 
@@ -448,7 +451,13 @@ static void item_line(parser *ps, int decision)
             perr(ps, "the rule of finding %" PRIu64 " holds a control character", id);
             return;
         }
-    review_item *it = review_add_item(ps->r, ps->file);
+    review_item *it;
+    if (ps->check_only) {
+        it = &ps->scratch;
+        free(it->rule);
+    } else {
+        it = review_add_item(ps->r, ps->file);
+    }
     it->id = (unsigned long)id;
     if (it->id >= ps->r->next_id)
         ps->r->next_id = it->id + 1;
@@ -527,6 +536,12 @@ static void field_line(parser *ps, const char *key, size_t klen)
     } else if (KEY("others")) {
         skip_spaces(ps);
         while (ps->p < ps->end) {
+            if (ps->check_only) {
+                if (string(ps, &ps->scratch_alt, "an alternative"))
+                    return;
+                skip_spaces(ps);
+                continue;
+            }
             buf b = BUF_INIT;
             if (string(ps, &b, "an alternative")) {
                 buf_free(&b);
@@ -608,6 +623,8 @@ size_t review_parse(review *r, const char *name, const char *data, size_t len)
     return review_parse_each(r, name, data, len, NULL, NULL);
 }
 
+static size_t parse(parser *ps, const char *data, size_t len);
+
 size_t review_parse_each(review *r, const char *name, const char *data, size_t len,
                          review_file_fn *on_file, void *ctx)
 {
@@ -616,6 +633,35 @@ size_t review_parse_each(review *r, const char *name, const char *data, size_t l
     ps.name = name;
     ps.on_file = on_file;
     ps.ctx = ctx;
+    return parse(&ps, data, len);
+}
+
+static void no_file(const review_file *f, void *ctx)
+{
+    (void)f;
+    (void)ctx;
+}
+
+size_t review_check(const char *name, const char *data, size_t len)
+{
+    review r;
+    review_init(&r);
+    parser ps = {0};
+    ps.r = &r;
+    ps.name = name;
+    ps.on_file = no_file;
+    ps.check_only = 1;
+    size_t errors = parse(&ps, data, len);
+    free(ps.scratch.rule);
+    ps.scratch.rule = NULL;
+    item_free(&ps.scratch);
+    buf_free(&ps.scratch_alt);
+    review_free(&r);
+    return errors;
+}
+
+static size_t parse(parser *ps, const char *data, size_t len)
+{
     int header = 0;
     const char *p = data, *end = data + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -623,45 +669,45 @@ size_t review_parse_each(review *r, const char *name, const char *data, size_t l
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
-        ps.lineno++;
-        ps.p = p;
-        ps.end = le > p && le[-1] == '\r' ? le - 1 : le;
+        ps->lineno++;
+        ps->p = p;
+        ps->end = le > p && le[-1] == '\r' ? le - 1 : le;
         p = nl ? nl + 1 : end;
-        skip_spaces(&ps);
-        if (ps.p == ps.end || *ps.p == '#')
+        skip_spaces(ps);
+        if (ps->p == ps->end || *ps->p == '#')
             continue;
         size_t klen;
-        const char *key = word(&ps, &klen);
+        const char *key = word(ps, &klen);
         if (!header) {
             uint64_t v = 0;
-            skip_spaces(&ps);
-            const char *q = ps.p;
-            if (klen != 13 || memcmp(key, "unspin-review", 13) != 0 || number(&q, ps.end, &v)) {
-                perr(&ps, "not a review file (the first line must be 'unspin-review %d')", REVIEW_VERSION);
-                return ps.errors;
+            skip_spaces(ps);
+            const char *q = ps->p;
+            if (klen != 13 || memcmp(key, "unspin-review", 13) != 0 || number(&q, ps->end, &v)) {
+                perr(ps, "not a review file (the first line must be 'unspin-review %d')", REVIEW_VERSION);
+                return ps->errors;
             }
             if (v != REVIEW_VERSION) {
-                perr(&ps, "review format version %" PRIu64 " is not supported (this unspin reads %d)", v,
+                perr(ps, "review format version %" PRIu64 " is not supported (this unspin reads %d)", v,
                      REVIEW_VERSION);
-                return ps.errors;
+                return ps->errors;
             }
             header = 1;
             continue;
         }
         int top = decision_parse(key, klen) >= 0 || (klen == 4 && memcmp(key, "file", 4) == 0);
-        if (!top && !ps.item && ps.bad_item)
+        if (!top && !ps->item && ps->bad_item)
             continue;   /* the fields of a finding already reported */
-        if (!top && ps.item)
-            field_line(&ps, key, klen);
+        if (!top && ps->item)
+            field_line(ps, key, klen);
         else
-            top_line(&ps, key, klen);
+            top_line(ps, key, klen);
     }
     if (!header) {
-        ps.lineno = 1;
-        perr(&ps, "not a review file (empty)");
+        ps->lineno = 1;
+        perr(ps, "not a review file (empty)");
     }
-    file_done(&ps);
-    return ps.errors;
+    file_done(ps);
+    return ps->errors;
 }
 
 int review_read(const char *path, buf *out)

@@ -83,6 +83,9 @@ size_t review_parse(review *r, const char *name, const char *data, size_t len);
 typedef void review_file_fn(const review_file *f, void *ctx);
 size_t review_parse_each(review *r, const char *name, const char *data, size_t len,
                          review_file_fn *on_file, void *ctx);
+/* Checks data as review_parse does, reporting the same errors, but keeps
+ * nothing (and allocates next to nothing). Returns the number of errors. */
+size_t review_check(const char *name, const char *data, size_t len);
 /* Reads the file at path into out; -1 after reporting. */
 int review_read(const char *path, buf *out);
 /* Reads and parses a file; returns -1 when it cannot be read, else the errors. */

@@ -198,12 +198,25 @@ static void draw_help(session *s)
              "  u         undo the last decision (or skip) and go back to it\n"
              "  s, space  skip: leave it as it is and go on\n"
              "  q         save and quit (Ctrl-C, Ctrl-D and hanging up save too)\n"
+             "            after the last finding, u and q are offered again\n"
              "  ?, h      this help; Ctrl-L redraws\n\n"
              "Every decision is saved at once to the review file; resume a session with\n"
              "  unspin review -i -o FILE\n"
              "and carry out the accepted findings with\n"
              "  unspin apply FILE\n\n"
              "Press any key.\n");
+    flush_screen(s);
+}
+
+static void draw_end(session *s)
+{
+    const review *r = s->r;
+    buf_printf(&s->scr, CSI "H" CSI "2J" CSI "1munspin review" CSI "0m  every finding visited: "
+               "%zu accept, %zu reject, %zu pending\n\n%s\n"
+               CSI "7m q " CSI "0m save and quit " CSI "7m u " CSI "0m undo the last decision\n",
+               count_decision(r, DECIDE_ACCEPT), count_decision(r, DECIDE_REJECT),
+               count_decision(r, DECIDE_PENDING), s->msg);
+    s->msg[0] = '\0';
     flush_screen(s);
 }
 
@@ -391,7 +404,17 @@ int tui_review(review *r, const char *save_path, int all)
     save(&s);   /* the file exists from the start */
     buf line = BUF_INIT;
     int quit = 0, help = 0;
-    while (!quit && s.pos < s.nq) {
+    while (!quit) {
+        if (s.pos >= s.nq) {
+            /* Every finding visited: the last decision can still be undone. */
+            draw_end(&s);
+            int k = read_key();
+            if (k == 'u')
+                undo(&s);
+            else if (k == 'q' || k == 0x03 || k == 0x04 || k == KEY_QUIT)
+                quit = 1;
+            continue;
+        }
         if (help)
             draw_help(&s);
         else

@@ -43,7 +43,7 @@ typedef struct unspin_options {
     int no_spell;              /* no hunspell: no spelling findings, no OCR word rules */
     const char *const *ignores; /* ignore lists (unspin-review(5)): pairs never applied nor reported */
     size_t nignores;
-    const char *user_dir;      /* learned mapping.dict and ignore list (learn.h); NULL: none */
+    const char *user_dir;      /* learned.dict and ignore list (learn.h); NULL: none */
 } unspin_options;
 
 typedef struct unspin_engine unspin_engine;

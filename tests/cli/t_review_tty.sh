@@ -31,17 +31,19 @@ check "sure findings keep their pre-filled accept" test "$(decision 1)/$(decisio
 check "where to resume is saved" grep -qx 'resume 7' "$TMP/r.review"
 
 # Resume (no PATH): 7, 8, then the skipped 4. A accepts 7 and 4 (same rule),
-# a accepts 8; every finding visited, the session ends by itself.
-drive 'Aa' "$TMP/s2" "$UNSPIN" review -i -o "$TMP/r.review"; st=$?
+# a accepts 8; every finding visited, the end screen offers undo: u takes back
+# the accept of 8, r rejects it instead, q saves and quits.
+drive 'Aaurq' "$TMP/s2" "$UNSPIN" review -i -o "$TMP/r.review"; st=$?
 check "session 2 exits 0" test $st = 0
 check "resumed at finding 7" grep -q 'finding 1 of 3 (id 7)' "$TMP/s2"
 check "A: the rule's later finding accepted too" test "$(decision 7)/$(decision 4)" = accept/accept
-check "a: accepted" test "$(decision 8)" = accept
-check "the end is reported" grep -q 'every finding visited' "$TMP/s2"
+check "the end screen" grep -q 'every finding visited: 6 accept, 2 reject, 0 pending' "$TMP/s2"
+check "undo on the end screen, then reject" test "$(decision 8)" = reject
+check "the end is reported" grep -q 'note: every finding visited' "$TMP/s2"
 ! grep -q '^resume' "$TMP/r.review"; check "no resume point once done" test $? = 0
 check "apply exits 0" expect_status 0 "$UNSPIN" apply "$TMP/r.review"
 check "the file holds exactly the decisions" test "$(cat "$TMP/t.txt")" = \
-    "$(printf 'The Red Army fought opposed to the Field Marshal.\nHowever the squads won.\nIn opposition to them, however, the groups lost.')"
+    "$(printf 'The Red Army fought opposed to the Field Marshal.\nHowever the squads won.\nIn opposition to them, however, the teams lost.')"
 
 # Ctrl-C saves what was decided.
 printf 'The Pink Military and the Area Marshal. Nonetheless the teams won.\n' > "$TMP/u.txt"

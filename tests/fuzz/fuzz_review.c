@@ -3,7 +3,8 @@
  * one reader of a file that people edit by hand. Any input must parse or be
  * rejected with messages, never crash; an input that parses must write back
  * to a text that parses to the same review and writes identically (the
- * writer and parser agree on every byte of every string).
+ * writer and parser agree on every byte of every string), and review_check
+ * (apply's first pass, which keeps nothing) must count the same errors.
  * Also built into replay_review (replay.c) for the seed corpus under ctest.
  */
 #include "review.h"
@@ -36,6 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     review r;
     review_init(&r);
     size_t errors = review_parse(&r, "fuzz", (const char *)data, size);
+    /* The checking pass of apply finds exactly the same errors. */
+    if (review_check("fuzz", (const char *)data, size) != errors)
+        abort();
     if (errors == 0) {
         for (size_t i = 0; i < r.n; i++)
             for (size_t k = 0; k < r.files[i].n; k++) {

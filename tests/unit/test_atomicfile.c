@@ -1,4 +1,5 @@
-/* Unit tests for atomicfile: replacement, permissions, symlinks, backup, abort. */
+/* Unit tests for atomicfile: replacement, permissions, symlinks, backup, abort,
+ * and many files committed together. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -121,6 +122,48 @@ static void backup_keeps_old(void **state)
     unlink(f);
 }
 
+/* Several files at once (the batch path): every one replaced, modes kept,
+ * a new file made, a backup for each old one, no temporary left. */
+static void commits_many(void **state)
+{
+    (void)state;
+    char names[3][512];
+    for (int i = 0; i < 3; i++)
+        snprintf(names[i], sizeof names[i], "%s", in_dir(i == 0 ? "m0.txt" : i == 1 ? "m1.txt" : "m2.txt"));
+    put(names[0], "old0\n");
+    put(names[1], "old1\n");
+    chmod(names[1], 0604);
+    atomic_file *v[3];
+    for (int i = 0; i < 3; i++) {
+        v[i] = atomic_open(names[i]);
+        assert_non_null(v[i]);
+        fprintf(atomic_stream(v[i]), "new%d\n", i);
+    }
+    int ok[3];
+    assert_int_equal(atomic_commit_many(v, 3, ".bak", ok), 0);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(ok[i], 1);
+        char want[16];
+        snprintf(want, sizeof want, "new%d\n", i);
+        assert_string_equal(slurp(names[i]), want);
+    }
+    struct stat st;
+    assert_int_equal(stat(names[1], &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0604);
+    char b[600];
+    snprintf(b, sizeof b, "%s.bak", names[0]);
+    assert_string_equal(slurp(b), "old0\n");
+    unlink(b);
+    snprintf(b, sizeof b, "%s.bak", names[1]);
+    assert_string_equal(slurp(b), "old1\n");
+    unlink(b);
+    snprintf(b, sizeof b, "%s.bak", names[2]);
+    assert_int_not_equal(access(b, F_OK), 0);   /* no old file, no backup */
+    for (int i = 0; i < 3; i++)
+        unlink(names[i]);
+    assert_int_equal(entries(), 0);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -130,6 +173,7 @@ int main(void)
         cmocka_unit_test(abort_leaves_target),
         cmocka_unit_test(writes_through_symlink),
         cmocka_unit_test(backup_keeps_old),
+        cmocka_unit_test(commits_many),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     rmdir(dir);
