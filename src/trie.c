@@ -11,7 +11,19 @@ typedef struct edge {
 } edge;
 
 #define ROOT_BITS (1u << 16)   /* 8 KB: stays in L1 */
-#define DEEP_BITS (1u << 20)   /* 128 KB: stays in L2 */
+
+/* Per node: its value, and a 32-bit filter over its children's hashes, read
+ * together (one cache line) when a match goes one word further. Most nodes
+ * have a child or two, so most deeper probes end here. */
+typedef struct node_info {
+    int32_t value;
+    uint32_t kids;
+} node_info;
+
+static inline uint32_t kid_bit(uint64_t hash)
+{
+    return 1u << (hash >> 59);   /* the top 5 bits: used by nothing else */
+}
 
 /* The root's edges have a table of their own: a few thousand first words,
  * probed once per word of the text, so it must stay small enough for cache. */
@@ -28,10 +40,9 @@ typedef struct root_table {
 struct trie {
     uint64_t root_filter[ROOT_BITS / 64];
     root_table root;
-    uint64_t *deep_filter;     /* DEEP_BITS bits over (parent, hash) */
     edge *edges;
     size_t cap, used;          /* cap is a power of two */
-    int32_t *values;           /* per node */
+    node_info *node;           /* per node */
     size_t nodes, node_cap;
 };
 
@@ -57,14 +68,13 @@ static inline int filter_has(const uint64_t *f, uint64_t bit)
 trie *trie_new(void)
 {
     trie *t = xcalloc(1, sizeof *t);
-    t->deep_filter = xcalloc(DEEP_BITS / 64, sizeof *t->deep_filter);
     t->cap = 1024;
     t->edges = xcalloc(t->cap, sizeof *t->edges);
     t->root.cap = 256;
     t->root.v = xcalloc(t->root.cap, sizeof *t->root.v);
     t->node_cap = 256;
-    t->values = xmalloc(t->node_cap * sizeof *t->values);
-    t->values[0] = -1;
+    t->node = xmalloc(t->node_cap * sizeof *t->node);
+    t->node[0] = (node_info){-1, 0};
     t->nodes = 1;
     return t;
 }
@@ -73,10 +83,9 @@ void trie_free(trie *t)
 {
     if (!t)
         return;
-    free(t->deep_filter);
     free(t->root.v);
     free(t->edges);
-    free(t->values);
+    free(t->node);
     free(t);
 }
 
@@ -122,9 +131,9 @@ uint32_t trie_child(const trie *t, uint32_t node, uint64_t hash)
 {
     if (node == TRIE_ROOT)
         return filter_has(t->root_filter, hash % ROOT_BITS) ? root_child(&t->root, hash) : TRIE_NONE;
-    uint64_t k = edge_key(node, hash);
-    if (!filter_has(t->deep_filter, (k >> 40) % DEEP_BITS))
+    if (!(t->node[node].kids & kid_bit(hash)))
         return TRIE_NONE;
+    uint64_t k = edge_key(node, hash);
     size_t mask = t->cap - 1;
     for (size_t i = (size_t)k & mask;; i = (i + 1) & mask) {
         const edge *e = &t->edges[i];
@@ -163,17 +172,16 @@ uint32_t trie_add(trie *t, uint32_t node, uint64_t hash)
         return c;
     if (t->nodes == t->node_cap) {
         t->node_cap *= 2;
-        t->values = xrealloc(t->values, t->node_cap * sizeof *t->values);
+        t->node = xrealloc(t->node, t->node_cap * sizeof *t->node);
     }
     c = (uint32_t)t->nodes++;
-    t->values[c] = -1;
+    t->node[c] = (node_info){-1, 0};
     if (node == TRIE_ROOT) {
         t->root_filter[(hash % ROOT_BITS) / 64] |= 1ULL << (hash % 64);
         root_insert(&t->root, hash, c);
         return c;
     }
-    uint64_t k = edge_key(node, hash);
-    t->deep_filter[((k >> 40) % DEEP_BITS) / 64] |= 1ULL << ((k >> 40) % 64);
+    t->node[node].kids |= kid_bit(hash);
     if ((t->used + 1) * 2 > t->cap)
         grow(t);
     insert(t->edges, t->cap, (edge){hash, node, c + 1});
@@ -183,12 +191,12 @@ uint32_t trie_add(trie *t, uint32_t node, uint64_t hash)
 
 int32_t trie_value(const trie *t, uint32_t node)
 {
-    return t->values[node];
+    return t->node[node].value;
 }
 
 void trie_set_value(trie *t, uint32_t node, int32_t value)
 {
-    t->values[node] = value;
+    t->node[node].value = value;
 }
 
 size_t trie_nodes(const trie *t)
