@@ -328,6 +328,10 @@ def build(docs, curated, clean, lm, wordlist, leave_out=()):
             e["brown"], e["seeds"], e["trainorig"] = clean.count_conditional(e["spun"], e["attrs"], leave_out)
         e["lm_attested"], e["lm_gap"] = lm.judge(e["spun"], origs[0])
         e["class"], e["why"] = classify(e, clean, wordlist)
+        if e["why"] == "weak":
+            # Seen, but left alone more often than changed: reporting every "a" or
+            # "about" in a spun document would bury the real findings.
+            continue
         # A likely entry that clean English uses ("teams", "had been") is evidence
         # only in text already judged spun: gate it on the verdict at every level.
         e["gate"] = e["class"] == "likely" and e["brown"] > 0
