@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """align_pairs.py — learns spinner substitution links from real spun/original pairs.
 
-Reads every pair ../shared/train/FOLDER/NN_*.spun.txt + NN_*.orig.txt (word-level diff)
+Reads every pair ../shared/train/FOLDER/NN_*.spun.txt + NN_*.orig.txt (word-level diff),
+and those of ../shared/train-extra/FOLDER/ when present (pairs found later the same way),
 and seed 000's gold annotation ../shared/eval/000.gold.txt ([[spun=>orig|alt]] spans;
 uncertain [[?...]] spans are skipped as links and never counted as kept), and writes a
 TSV of substitution links to stdout:
@@ -191,8 +192,13 @@ def load_docs(shared, leave_out=()):
     sys.path.insert(0, os.path.join(shared, "eval"))
     from score import parse_gold  # noqa: E402  (the project's scorer, same span format)
     pairs = []
-    for spun_path in sorted(glob.glob(os.path.join(shared, "train", "*", "[0-9][0-9]_*.spun.txt"))):
-        folder = os.path.basename(os.path.dirname(spun_path))
+    # train-extra holds pairs found later the same way; its folders are named
+    # extra-TOPIC so that leaving one out stays per folder.
+    paths = [(p, "") for p in sorted(glob.glob(os.path.join(shared, "train", "*", "[0-9][0-9]_*.spun.txt")))]
+    paths += [(p, "extra-") for p in
+              sorted(glob.glob(os.path.join(shared, "train-extra", "*", "[0-9][0-9]_*.spun.txt")))]
+    for spun_path, prefix in paths:
+        folder = prefix + os.path.basename(os.path.dirname(spun_path))
         orig_path = spun_path[: -len(".spun.txt")] + ".orig.txt"
         if folder in leave_out or not os.path.exists(orig_path):
             continue

@@ -461,7 +461,7 @@ def header(args, docs, curated_paths, counts):
         "",
         "Sources:",
         f"  learned (src=train, src=seed): substitution links aligned from {npairs} real spun/original",
-        f"    pairs in ../shared/train ({', '.join(folders)}) and the gold annotation of seed 000",
+        f"    pairs in ../shared/train and train-extra ({', '.join(folders)}) and the gold annotation of seed 000",
         "    (../shared/eval/000.gold.txt); only phrases and counts are derived from them, no text.",
         "  curated (src=curated): written by the unspin developers; licence MIT, as the project:",
     ] + [f"    {shown(p)}" for p in curated_paths] + [
