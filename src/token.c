@@ -268,6 +268,8 @@ static int ends_word(const char *text, size_t len, size_t q)
     if (q >= len)
         return 1;
     unsigned char c = (unsigned char)text[q];
+    if (c == ' ')
+        return 1;
     if (c >= 0x80)
         return 0;
     if ((c == '\'' || c == '-' || c == '.' || c == ',' || c == ':') && q + 1 < len) {
@@ -403,6 +405,17 @@ void tok_split(const char *text, size_t len, tok_list *list)
             if (t->type == TOK_WORD && sent)
                 t->flags |= TOKF_SENT_START;
             sent = 0;
+            /* The space after a word is most often one ' ': its token here. */
+            size_t q = p + t->len;
+            if (q + 1 < len && text[q] == ' ' && text[q + 1] != ' ' && text[q + 1] != '\t') {
+                token *sp = &list->v[list->n++];
+                memset(sp, 0, sizeof *sp);
+                sp->start = (uint32_t)q;
+                sp->len = 1;
+                sp->type = TOK_SPACE;
+                p = q + 1;
+                continue;
+            }
         } else if (c == ' ' || c == '\t') {
             size_t q = p + 1;
             while (q < len && (text[q] == ' ' || text[q] == '\t'))
