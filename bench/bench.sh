@@ -55,6 +55,9 @@ def best(cmd, stdin_file, wall=False):
 runs = [
     ("unspin (default: spelling, OCR, mapping, LM)", [binp], inp),
     ("unspin --check", [binp, "--check"], inp),
+    ("unspin --level=aggressive", [binp, "--level=aggressive"], inp),
+    ("unspin --format=jsonl", [binp, "--format=jsonl"], inp),
+    ("unspin --no-spell (mapping, OCR character rules, LM)", [binp, "--no-spell"], inp),
     ("unspin --no-spell --no-lm (mapping stage alone)", [binp, "--no-spell", "--no-lm"], inp),
     ("codespell", ["codespell", "--quiet-level=2", inp], None),
     ("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"], inp),
