@@ -6,8 +6,10 @@
 #  - one core: unspin (default filter, --check, the mapping stage alone) and
 #    the peers codespell, hunspell -l and aspell list (Debian packages:
 #    tools/install_deps.sh --bench; a peer that is missing is left out);
-#    MB/s is the best of 3 runs (one run when it takes over 20 s), peak RSS
-#    the largest;
+#    MB/s is input size over CPU time (user + system, which other jobs on a
+#    shared machine disturb less than wall time; all are single-threaded),
+#    best of 3 runs (one run when it takes over 20 s), and peak RSS the
+#    largest. hunspell -l takes minutes;
 #  - workers: the same input cut into 200 files, unspin -r -j 1 and -j 2,
 #    wall time (best of 3), and the speed-up. Wall time needs a machine that
 #    is otherwise idle.
@@ -30,20 +32,20 @@ import os, shutil, subprocess, sys, tempfile, time
 binp, inp = sys.argv[1:3]
 size = os.path.getsize(inp) / 1e6
 
-def run(cmd, stdin_file):
-    """Wall seconds and peak RSS (MB) of one run, output discarded."""
+def run(cmd, stdin_file, wall=False):
+    """CPU (or wall) seconds and peak RSS (MB) of one run, output discarded."""
     with open(stdin_file, "rb") if stdin_file else open(os.devnull, "rb") as fin:
         t = time.perf_counter()
         p = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
         _, status, ru = os.wait4(p.pid, 0)
         dt = time.perf_counter() - t
-    return dt, ru.ru_maxrss / 1024
+    return (dt if wall else ru.ru_utime + ru.ru_stime), ru.ru_maxrss / 1024
 
-def best(cmd, stdin_file):
+def best(cmd, stdin_file, wall=False):
     b, rss = None, 0
     for _ in range(3):
-        dt, r = run(cmd, stdin_file)
+        dt, r = run(cmd, stdin_file, wall)
         b = dt if b is None else min(b, dt)
         rss = max(rss, r)
         if dt > 20:   # a slow configuration: one run tells enough
@@ -53,12 +55,15 @@ def best(cmd, stdin_file):
 runs = [
     ("unspin (default: spelling, OCR, mapping, LM)", [binp], inp),
     ("unspin --check", [binp, "--check"], inp),
+    ("unspin --level=aggressive", [binp, "--level=aggressive"], inp),
+    ("unspin --format=jsonl", [binp, "--format=jsonl"], inp),
+    ("unspin --no-spell (mapping, OCR character rules, LM)", [binp, "--no-spell"], inp),
     ("unspin --no-spell --no-lm (mapping stage alone)", [binp, "--no-spell", "--no-lm"], inp),
     ("codespell", ["codespell", "--quiet-level=2", inp], None),
     ("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"], inp),
     ("aspell list --lang=en", ["aspell", "list", "--lang=en"], inp),
 ]
-print(f"Input: {size:.0f} MB of Brown corpus text, one core.\n")
+print(f"Input: {size:.0f} MB of Brown corpus text, one core; MB/s per CPU second.\n")
 print("| program | MB/s | peak RSS (MB) |")
 print("|---|---:|---:|")
 for name, cmd, stdin_file in runs:
@@ -82,7 +87,7 @@ try:
     print("|---|---:|---:|---:|")
     base = None
     for j in (1, 2):
-        dt, _ = best([binp, "-r", "-j", str(j), tmp], None)
+        dt, _ = best([binp, "-r", "-j", str(j), tmp], None, wall=True)
         base = base or dt
         print(f"| unspin -r -j {j} | {dt:.2f} | {size / dt:.1f} | {base / dt:.2f}x |", flush=True)
 finally:
