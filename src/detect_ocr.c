@@ -622,11 +622,17 @@ static const char *const function_words[] = {
     "your", NULL
 };
 
-/* Determiners that begin a noun phrase: the second word of a sure join. */
-static int is_determiner(const char *w)
+/* Words that begin a phrase, the second word of a sure join: determiners,
+ * prepositions that do not make compounds (not in, out, up, on, over),
+ * pronouns and auxiliaries that do not end speech or Latin (not a, in, be,
+ * it, we: "musta", "damnit", "shewe"; not is: "spiralis", "mais"). */
+static int is_join_last(const char *w)
 {
     static const char *const v[] = {"the", "this", "that", "these", "those", "their", "his",
-                                    "its", "our", "your", "which", NULL};
+                                    "its", "our", "your", "which", "to", "of", "for", "with",
+                                    "from", "at", "by", "and", "was", "he", "she",
+                                    "they", "you", "who", "will", "would", "had", "has",
+                                    "have", "not", "as", "but", "than", NULL};
     for (const char *const *p = v; *p; p++)
         if (strcmp(*p, w) == 0)
             return 1;
@@ -760,10 +766,10 @@ static int glyph_candidate(const ocr_ctx *c, size_t i)
         return 0;
     if (names_chunk_guard(c->s->text, c->s->toks->v, c->s->toks->n, i) != GUARD_NONE)
         return 0;
-    /* A known name is left alone; a word with glyph capitals inside is
-     * looked up as written only ("aU" is not the name "Au"). */
+    /* A known name is left alone, looked up as written ("Thc" is not
+     * the acronym THC, "aU" not the symbol Au). */
     int glyph_caps = k->shape == SHAPE_MIXED && caps_are_glyphs(w, k->len);
-    if (c->e->nm && !glyph_caps && names_has(c->e->nm, w, k->len))
+    if (c->e->nm && !glyph_caps && names_has_written(c->e->nm, w, k->len))
         return 0;
     size_t letters = 0, digits = 0;
     for (size_t j = 0; j < k->len; j++) {
@@ -895,13 +901,13 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
         if (clear && plain && r.v[0].rule != rule_join && n < GLYPH_SHORT && spell_shaped(c->sp, w, n) &&
             !is_function_word(r.v[0].text, strlen(r.v[0].text)))
             clear = 0;
-        /* Sure joins end in a determiner ("ofthe", "providedthat"): words
-         * run together with a function word first or last are more often
-         * compounds and speech hunspell lacks ("outstate", "wouldbe",
-         * "musta", "bein"). */
+        /* Sure joins end in a word that begins a phrase ("ofthe",
+         * "planfor", "haveto"): the other non-words made of a word and a
+         * function word are mostly compounds and speech hunspell lacks
+         * ("outstate", "inclosed", "wouldbe", "musta", "bein", "rator"). */
         if (clear && r.v[0].rule == rule_join) {
             const char *sp = strchr(r.v[0].text, ' ');
-            clear = sp && is_determiner(sp + 1);
+            clear = sp && is_join_last(sp + 1);
         }
         /* hunspell's suggestions compete too (asked only now: they are
          * the slow part). */
