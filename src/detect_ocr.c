@@ -410,6 +410,7 @@ static void rule_hyphenation(ocr_ctx *c, const char *id)
  */
 #define LM_MARGIN 0.5      /* log10 per word: about 3x likelier per word */
 #define SUGGEST_RIVALS 4   /* hunspell suggestions a sure reading must beat */
+#define NOTE_NO_READING 1 /* spell_note: a non-word type with no reading */
 #define GLYPH_SHORT 4      /* shorter plain words need an un-English shape to be sure */
 #define CTX_WORDS 2        /* words of context each side */
 #define SEQ_MAX 16
@@ -641,8 +642,11 @@ static int is_join_last(const char *w)
 
 static int is_function_word(const char *w, size_t n)
 {
+    if (n == 0 || n > 7)
+        return 0;
+    char first = (char)(w[0] | 0x20);
     for (const char *const *p = function_words; *p; p++)
-        if (strlen(*p) == n && strncasecmp(*p, w, n) == 0)
+        if ((*p)[0] == first && strlen(*p) == n && strncasecmp(*p, w, n) == 0)
             return 1;
     return 0;
 }
@@ -822,12 +826,12 @@ static void join_readings(ocr_ctx *c, readings *r, const char *w, size_t n)
         size_t rn = n - s;
         if ((s < 2 && (w[0] | 0x20) != 'a') || (rn < 2 && w[s] != 'a'))
             continue;
-        if (!spell_check(c->sp, w, s) || !spell_check(c->sp, w + s, rn))
-            continue;
         /* Two content words run together are mostly a compound hunspell
          * lacks ("knuckleball", "midmorning"): one part must be a function word. */
-        int fw = is_function_word(w, s) && is_function_word(w + s, rn);
-        if (!is_function_word(w, s) && !is_function_word(w + s, rn))
+        int f1 = is_function_word(w, s), f2 = is_function_word(w + s, rn), fw = f1 && f2;
+        if (!f1 && !f2)
+            continue;
+        if (!spell_check(c->sp, w, s) || !spell_check(c->sp, w + s, rn))
             continue;
         if (!fw) {
             char a[MAX_WORD + 8], b[MAX_WORD + 8];
@@ -852,6 +856,8 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
     size_t n = k->len;
     if (how == 2 && !c->e->lm)
         return 0;   /* a capitalised word inside a sentence: only the model may say */
+    if (spell_note(c->sp, w, n) == NOTE_NO_READING)
+        return 0;   /* seen before, without a reading */
     readings r = {.n = 0};
     char out[MAX_WORD + 8], low[MAX_WORD + 8];
     memcpy(low, w, n);
@@ -880,8 +886,11 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
     glyph_walk(c, &r, low, n, 0, out, 0, GLYPH_MAX_EDITS, 0, cap);
     if (!(k->flags & TOKF_DIGIT) && (k->shape == SHAPE_LOWER || (k->shape == SHAPE_TITLE && sent)))
         join_readings(c, &r, w, n);
-    if (r.n == 0)
+    if (r.n == 0) {
+        if (k->shape == SHAPE_LOWER)   /* (a capital's readings depend on its place) */
+            spell_set_note(c->sp, w, n, NOTE_NO_READING);
         return 0;
+    }
     int klass;
     if (c->e->lm) {
         int clear = rank(c, i, i, &r, NULL);

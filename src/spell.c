@@ -34,6 +34,7 @@ typedef struct entry {
     int8_t valid;       /* -1: not asked yet */
     int8_t nsugs;       /* -1: not asked yet */
     uint8_t used;
+    uint8_t note;       /* the caller's note on the word type (spell_note) */
 } entry;
 
 /* A small direct-mapped cache in front of the table for spell_check: the
@@ -477,8 +478,23 @@ static entry *cache_get(spell *s, const char *w, size_t n, uint32_t h)
     e->key = arena_put(s, w, n);
     e->valid = -1;
     e->nsugs = -1;
+    e->note = 0;
     s->n++;
     return e;
+}
+
+int spell_note(spell *s, const char *w, size_t n)
+{
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return 0;
+    return cache_get(s, w, n, hash_bytes(w, n))->note;
+}
+
+void spell_set_note(spell *s, const char *w, size_t n, int note)
+{
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return;
+    cache_get(s, w, n, hash_bytes(w, n))->note = (uint8_t)note;
 }
 
 /* w without a trailing ' or ’. */

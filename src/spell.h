@@ -67,6 +67,12 @@ int spell_shaped(const spell *s, const char *w, size_t n);
  * letters and the .aff's TRY characters): "привет" is not English. */
 int spell_in_alphabet(const spell *s, const char *w, size_t n);
 
+/* A small note a caller keeps on a word type in the cache (0 until set; lost
+ * when the cache is emptied): the OCR rules note non-words that have no
+ * reading, so that the next occurrence costs one lookup. */
+int spell_note(spell *s, const char *w, size_t n);
+void spell_set_note(spell *s, const char *w, size_t n, int note);
+
 /* Cache statistics since spell_new, for tests and tuning. */
 typedef struct spell_stats {
     size_t checks, check_misses;     /* lookups, and those that asked hunspell */
