@@ -570,8 +570,13 @@ static int rank(ocr_ctx *c, size_t i, size_t j, readings *r, const spell_list *o
     size_t a = tok(c, i)->start, b = tok(c, j)->start + tok(c, j)->len;
     if (window(m, &left, c->s->text + a, b - a, &right) > best - LM_MARGIN)
         return 0;
+    char as_written[MAX_WORD + 8];
+    size_t aw = b - a < MAX_WORD ? b - a : MAX_WORD;
+    memcpy(as_written, c->s->text + a, aw);
+    as_written[aw] = '\0';
     for (size_t o = 0; other && o < other->n && o < SUGGEST_RIVALS; o++) {
-        int listed = 0;
+        /* The token in other case ("aU" → "Au") is the text, scored above. */
+        int listed = same_letters(other->v[o], as_written);
         for (size_t k = 0; k < r->n; k++)
             listed |= same_letters(other->v[o], r->v[k].text);
         if (!listed && window(m, &left, other->v[o], strlen(other->v[o]), &right) > best - LM_MARGIN)
@@ -925,8 +930,16 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
             spell_suggest(c->sp, w, n, &l);
             clear = rank(c, i, i, &r, &l);
         }
-        /* A word the model knows ("carne") is only flagged. */
+        /* A word the model knows ("carne") is only flagged, and so is
+         * another spelling of a word ("offence" is not "of fence"). */
         klass = clear ? CLASS_SURE : r.n == 1 && !lm_knows(c, w, n) ? CLASS_LIKELY : CLASS_FLAG;
+        if (klass == CLASS_LIKELY && !(k->flags & TOKF_DIGIT)) {
+            spell_list l;
+            spell_suggest(c->sp, w, n, &l);
+            for (size_t s = 0; s < l.n; s++)
+                if (spell_variant(w, n, l.v[s]))
+                    klass = CLASS_FLAG;
+        }
     } else {
         /* No model: sure only when hunspell ranks the single reading first
          * and the token could not be a word (a digit, or a letter trigram
@@ -1149,6 +1162,98 @@ static int try_case_join(ocr_ctx *c, size_t i)
     return 1;
 }
 
+/* --- real words misread as other real words ------------------------------ */
+
+/*
+ * "bis" for his, "ad" for all, "shad" for shall: a glyph confusion that turns
+ * a function word into another, rarer word. The damaged forms are made once
+ * per dictionary from the function words and the glyph pairs (only forms
+ * hunspell accepts and that are no function word themselves). A repair needs
+ * the model to prefer the function word in context by REALWORD_MARGIN: the
+ * text as written is a word, so the evidence must be strong.
+ */
+#define REALWORD_MARGIN 1.3
+#define REALWORD_MAX 512
+
+typedef struct realword {
+    char damaged[16], original[16];
+} realword;
+
+static struct {
+    const spell *sp;     /* the dictionary the table was made for */
+    realword v[REALWORD_MAX];
+    size_t n;
+} rw;
+
+/* The confusions that make real words of real words in scans (b/h, d for
+ * ll or il); c/e, n/u and ri/n make too many real words ("arc", "yon",
+ * "arid") to overrule them. */
+static int realword_pair(const char *damaged, const char *original)
+{
+    return (strcmp(damaged, "b") == 0 && strcmp(original, "h") == 0) ||
+           (strcmp(damaged, "h") == 0 && strcmp(original, "b") == 0) ||
+           (strcmp(damaged, "d") == 0 && (strcmp(original, "ll") == 0 || strcmp(original, "il") == 0));
+}
+
+static void realword_build(ocr_ctx *c)
+{
+    rw.sp = c->sp;
+    rw.n = 0;
+    for (const char *const *f = function_words; *f; f++) {
+        size_t fl = strlen(*f);
+        for (size_t p = 0; glyph_pairs[p]; p += 2) {
+            const char *to = glyph_pairs[p], *from = glyph_pairs[p + 1];   /* damage: from → to */
+            size_t a = strlen(from), b = strlen(to);
+            if (!realword_pair(to, from))
+                continue;
+            for (size_t i = 0; i + a <= fl; i++) {
+                if (memcmp(*f + i, from, a) != 0 || fl - a + b >= 16 || rw.n == REALWORD_MAX)
+                    continue;
+                realword *r = &rw.v[rw.n];
+                memcpy(r->damaged, *f, i);
+                memcpy(r->damaged + i, to, b);
+                memcpy(r->damaged + i + b, *f + i + a, fl - i - a);
+                r->damaged[fl - a + b] = '\0';
+                size_t dl = strlen(r->damaged);
+                if (is_function_word(r->damaged, dl) || !spell_check(c->sp, r->damaged, dl))
+                    continue;
+                strcpy(r->original, *f);
+                rw.n++;
+            }
+        }
+    }
+}
+
+/* "bis" → his in context. Token i is a valid lower-case word. */
+static int try_realword(ocr_ctx *c, size_t i)
+{
+    const token *k = tok(c, i);
+    if (!c->e->lm || k->len >= 16 || k->shape != SHAPE_LOWER || (k->flags & (TOKF_NONASCII | TOKF_DIGIT)))
+        return 0;
+    if (rw.sp != c->sp)
+        realword_build(c);
+    const char *w = tok_text(c, i);
+    readings r = {.n = 0};
+    for (size_t j = 0; j < rw.n; j++)
+        if (strlen(rw.v[j].damaged) == k->len && memcmp(rw.v[j].damaged, w, k->len) == 0)
+            read_add(&r, rw.v[j].original, strlen(rw.v[j].original), "ocr.glyph");
+    if (r.n == 0 || elided(c, i) ||
+        names_guard(c->e->nm, c->s->text, c->s->toks->v, c->s->toks->n, i) != GUARD_NONE)
+        return 0;
+    word_seq left, right;
+    left.n = left.used = right.n = right.used = 0;
+    context(c, i, i, &left, &right);
+    if (left.n == 0 || right.n == 0)
+        return 0;   /* too little context to overrule a word */
+    if (!rank(c, i, i, &r, NULL))
+        return 0;
+    double here = window(c->e->lm, &left, w, k->len, &right);
+    if (r.v[0].score < here + REALWORD_MARGIN)
+        return 0;
+    add_readings(c, i, i, &r, CLASS_SURE);
+    return 1;
+}
+
 static void rule_words(ocr_ctx *c, const char *id)
 {
     (void)id;
@@ -1169,6 +1274,8 @@ static void rule_words(ocr_ctx *c, const char *id)
         }
         /* Valid words first: the check is cached, the guard is not needed. */
         if (tok_valid(c->sp, c->s->text, &t[i])) {
+            if (t[i].len >= 2 && t[i].len <= 5 && try_realword(c, i))
+                continue;
             if (t[i].len == 1 && fragment(c, i) && changeable(c, i)) {
                 size_t last;
                 if (try_split(c, i, &last))

@@ -602,3 +602,51 @@ void spell_get_stats(const spell *s, spell_stats *out)
 {
     *out = s->st;
 }
+
+/* --- spelling variants ---------------------------------------------------- */
+
+/* The word in a canonical spelling: British and older forms written as
+ * American ones (colour, centre, traveller, realise, encyclopaedia, defence,
+ * dulness), so that a suggestion that is only the other spelling of the same
+ * word can be told apart from a correction. */
+static size_t canonical(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        char ch = (char)(w[i] | 0x20);
+        char next = i + 1 < n ? (char)(w[i + 1] | 0x20) : 0;
+        if (ch == 'u' && o > 0 && out[o - 1] == 'o' && next == 'r')
+            continue;                                   /* colour */
+        if (ch == 'l' && o > 0 && out[o - 1] == 'l')
+            continue;                                   /* traveller, dulness */
+        if ((ch == 'a' || ch == 'o') && next == 'e' && o > 0)
+            continue;                                   /* encyclopaedia */
+        if (ch == 's' && o > 0 && (out[o - 1] == 'i' || out[o - 1] == 'y') &&
+            (next == 'e' || next == 'a' || next == 'i'))
+            ch = 'z';                                   /* realise, analyse */
+        if (ch == 'c' && next == 'e' && o > 1 && out[o - 1] == 'n' && out[o - 2] == 'e' &&
+            i + 2 == n)
+            ch = 's';                                   /* defence */
+        if (ch == 'r' && next == 'e' && o > 0 && out[o - 1] != 'e' &&
+            (i + 2 == n || (i + 3 == n && ((w[i + 2] | 0x20) == 's' || (w[i + 2] | 0x20) == 'd')))) {
+            out[o++] = 'e';                             /* centre, sceptred */
+            out[o++] = 'r';
+            i++;
+            continue;
+        }
+        out[o++] = ch;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Whether suggestion s is only another spelling of w[0..n). */
+int spell_variant(const char *w, size_t n, const char *s)
+{
+    char a[SPELL_MAX_WORD + 8], b[SPELL_MAX_WORD + 8];
+    if (n > SPELL_MAX_WORD || strlen(s) > SPELL_MAX_WORD)
+        return 0;
+    canonical(w, n, a, sizeof a);
+    canonical(s, strlen(s), b, sizeof b);
+    return strcmp(a, b) == 0;
+}

@@ -67,6 +67,11 @@ int spell_shaped(const spell *s, const char *w, size_t n);
  * letters and the .aff's TRY characters): "привет" is not English. */
 int spell_in_alphabet(const spell *s, const char *w, size_t n);
 
+/* Whether suggestion s is only another spelling of w[0..n): British or
+ * older forms of the same word (colour/color, centre/center, traveller/
+ * traveler, realise/realize, encyclopaedia, defence), not a correction. */
+int spell_variant(const char *w, size_t n, const char *s);
+
 /* A small note a caller keeps on a word type in the cache (0 until set; lost
  * when the cache is emptied): the OCR rules note non-words that have no
  * reading, so that the next occurrence costs one lookup. */
