@@ -512,8 +512,10 @@ typedef struct readings {
 
 static void read_add(readings *r, const char *w, size_t n, const char *rule)
 {
+    /* The first of two readings that differ only in case is kept: the
+     * glyph-capital reading ("Hke" → like) comes before the capitalised one. */
     for (size_t i = 0; i < r->n; i++)
-        if (strlen(r->v[i].text) == n && memcmp(r->v[i].text, w, n) == 0)
+        if (strlen(r->v[i].text) == n && strncasecmp(r->v[i].text, w, n) == 0)
             return;
     if (r->n == MAX_READ || n > MAX_WORD) {
         r->more = 1;

@@ -631,6 +631,8 @@ static size_t canonical(const char *w, size_t n, char *out, size_t cap)
             (i + 2 == n || (i + 3 == n && ((w[i + 2] | 0x20) == 's' || (w[i + 2] | 0x20) == 'd')))) {
             out[o++] = 'e';                             /* centre, sceptred */
             out[o++] = 'r';
+            if (i + 3 == n && (w[i + 2] | 0x20) == 'd' && o + 1 < cap)
+                out[o++] = 'e';                         /* sceptred: sceptered */
             i++;
             continue;
         }
