@@ -1256,6 +1256,39 @@ static int try_realword(ocr_ctx *c, size_t i)
     return 1;
 }
 
+/* A lone "1" read for I, a lone "0" for O ("1 am", "0 Lord"): only with the
+ * model, between words, when the letter beats the number spelled out
+ * ("one", "nought") by REALWORD_MARGIN, so that "1 tablespoon" stays. */
+static int try_lone_digit(ocr_ctx *c, size_t i)
+{
+    const token *k = tok(c, i);
+    size_t n = c->s->toks->n;
+    if (!c->e->lm || k->type != TOK_NUM || k->len != 1)
+        return 0;
+    char d = tok_text(c, i)[0];
+    if (d != '0' && d != '1')
+        return 0;
+    if (i + 2 >= n || !is_single_space(c, i + 1) || tok(c, i + 2)->type != TOK_WORD ||
+        (tok(c, i + 2)->flags & TOKF_DIGIT))
+        return 0;
+    if (i > 0 && !(is_single_space(c, i - 1) && i >= 2 && tok(c, i - 2)->type == TOK_WORD &&
+                   !(tok(c, i - 2)->flags & TOKF_DIGIT)))
+        return 0;
+    word_seq left, right;
+    left.n = left.used = right.n = right.used = 0;
+    context(c, i, i, &left, &right);
+    if (right.n == 0)
+        return 0;
+    const char *as_letter = d == '1' ? "I" : "O", *as_number = d == '1' ? "one" : "nought";
+    double letter = window(c->e->lm, &left, as_letter, 1, &right);
+    double number = window(c->e->lm, &left, as_number, strlen(as_number), &right);
+    if (letter < number + REALWORD_MARGIN)
+        return 0;
+    finding *f = add(c, k->start, k->start + 1, KIND_OCR, CLASS_SURE, "ocr.glyph");
+    finding_add_cand(f, as_letter, 1, letter, "ocr");
+    return 1;
+}
+
 static void rule_words(ocr_ctx *c, const char *id)
 {
     (void)id;
@@ -1264,6 +1297,10 @@ static void rule_words(ocr_ctx *c, const char *id)
     size_t n = c->s->toks->n;
     const token *t = c->s->toks->v;
     for (size_t i = 0; i < n; i++) {
+        if (t[i].type == TOK_NUM && t[i].len == 1) {
+            try_lone_digit(c, i);
+            continue;
+        }
         if (t[i].type != TOK_WORD || (t[i].flags & TOKF_NONASCII) || t[i].len > MAX_WORD)
             continue;
         if (try_punct_join(c, i))
