@@ -904,7 +904,8 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
         /* A capitalised word may be a name: repaired only when the model
          * does not know it and no English word is shaped like it ("Thc",
          * "Tcxas"), or a glyph gives it away (a digit, an inner capital). */
-        if (clear && w[0] >= 'A' && w[0] <= 'Z' && k->shape != SHAPE_MIXED && !(k->flags & TOKF_DIGIT))
+        if (clear && w[0] >= 'A' && w[0] <= 'Z' && k->shape != SHAPE_MIXED && !(k->flags & TOKF_DIGIT) &&
+            !(r.v[0].text[0] >= 'a' && r.v[0].text[0] <= 'z'))   /* "Httle" → little: the capital was the glyph */
             clear = !lm_knows(c, w, n) && !spell_shaped(c->sp, w, n);
         /* A word the model knows is a word; a plain short one has too
          * many neighbours ("sed" → sell) unless no English word is shaped
