@@ -24,11 +24,13 @@ books with their ground truth NNN.gt.txt):
   worse/better passages whose character distance to the ground truth grew / shrank
 
 The binary runs once per set and level over all the files of the set (a document per
-file; a separator file between them cuts the output apart), so both sets take a few
-seconds. Exit status 0; 3 when a set is missing or the output cannot be cut apart."""
+file): for SpinBot with --format=jsonl (verdicts, and the outputs rebuilt from the applied
+findings), for ICDAR as a filter (a separator file between the inputs cuts the output
+apart). The table's last line gives the binary's CPU time and the whole run's time. Exit status 0; 3 when a set is missing or the output cannot be cut apart."""
 import argparse, glob, json, os, subprocess, sys, tempfile, time
 
 SEP = "\n<<<unspin-peers-bench-separator>>>\n"
+BINARY_CPU = [0.0]   # seconds of CPU the binary used, over all runs
 
 
 def lev(a, b):
@@ -79,11 +81,13 @@ def run_many(binary, paths, args, tmp):
     argv = []
     for p in paths:
         argv += [p, sep]
-    t = time.process_time()
+    t = os.times()
     r = subprocess.run([binary] + args + argv, capture_output=True)
     if r.returncode not in (0, 1):
         sys.exit(f"peers_bench: {binary} exited {r.returncode}: {r.stderr.decode(errors='replace')}")
-    dt = time.process_time() - t
+    u = os.times()
+    dt = (u.children_user - t.children_user) + (u.children_system - t.children_system)
+    BINARY_CPU[0] += dt
     return r.stdout.decode("utf-8", "replace"), dt
 
 
@@ -95,14 +99,51 @@ def outputs(binary, paths, level, extra, tmp):
     return parts[:-1]
 
 
-def verdicts(binary, paths, level, extra, tmp):
+def verdicts_and_outputs(binary, paths, level, extra, tmp):
+    """One --format=jsonl run: each document's verdict, and its output rebuilt
+    from the file and the applied findings (byte offsets and replacements)."""
     out, _ = run_many(binary, paths, ["--format=jsonl", "--level=" + level] + extra, tmp)
-    v = {}
+    v, applied = {}, {}
     for line in out.splitlines():
         o = json.loads(line)
         if o.get("type") == "document" and o.get("file") in paths:
             v[o["file"]] = bool(o["verdict"]["spun"])
-    return [v.get(p, False) for p in paths]
+        elif o.get("type") == "finding" and o.get("applied"):
+            applied.setdefault(o["file"], []).append(o)
+    texts = []
+    for p in paths:
+        b = open(p, "rb").read()
+        for o in sorted(applied.get(p, []), key=lambda o: -o["start"]):
+            b = b[:o["start"]] + o["replacement"].encode("utf-8") + b[o["end"]:]
+        texts.append(b.decode("utf-8", "replace"))
+    return [v.get(p, False) for p in paths], texts
+
+
+def unchanged_score(score, gold):
+    """score.score(gold, spun) without its alignments: the output is the spun
+    text itself, so nothing is detected or changed, and the distance after is
+    the distance before (the same choice of gold alternative as score())."""
+    import re
+    spun, spans = score.parse_gold(gold)
+    parts, last, n = [], 0, 0
+    for sp in spans:
+        got = sp["spun"]
+        alts = ([sp["spun"]] if sp["uncertain"] else []) + sp["origs"]
+        exact = [o for o in alts if score.norm(got) == score.norm(o)]
+        inside = [o for o in alts if o and re.search(r"(?<!\w)" + re.escape(score.norm(o)) + r"(?!\w)",
+                                                     score.norm(got))]
+        if sp["uncertain"] and not exact and not inside:
+            choice = got if got.strip() else (sp["origs"] or [sp["spun"]])[0]
+        else:
+            choice = (exact or sorted(inside, key=len, reverse=True) or alts or [sp["spun"]])[0]
+        parts.append(spun[last:sp["start"]])
+        parts.append(choice)
+        last = sp["end"]
+        n += not sp["uncertain"]
+    parts.append(spun[last:])
+    d = score.word_dist(spun, "".join(parts))
+    return {"spans": n, "corrected": 0, "false_changes": 0, "true_changes": 0,
+            "dist_before": d, "dist_after": d}
 
 
 def spinbot(a, score, tmp):
@@ -113,15 +154,15 @@ def spinbot(a, score, tmp):
     spun = [os.path.join(d, i + ".spun.txt") for i in ids]
     orig = [os.path.join(d, i + ".orig.txt") for i in ids]
     gold = [open(os.path.join(d, i + ".gold.txt"), encoding="utf-8").read() for i in ids]
+    spunt = [open(p, encoding="utf-8").read() for p in spun]
     origt = [open(p, encoding="utf-8").read() for p in orig]
     cache, rows = {}, []
     for level in a.level:
-        vs = verdicts(a.bin, spun + orig, level, a.extra, tmp)
-        outs = outputs(a.bin, spun + orig, level, a.extra, tmp)
+        vs, outs = verdicts_and_outputs(a.bin, spun + orig, level, a.extra, tmp)
         S = C = F = T = D0 = D1 = W = CH = 0
         for k, o in enumerate(outs[:len(ids)]):
             if (k, o) not in cache:         # levels often agree: score each output once
-                cache[k, o] = score.score(gold[k], o)
+                cache[k, o] = unchanged_score(score, gold[k]) if o == spunt[k] else score.score(gold[k], o)
             r = cache[k, o]
             S += r["spans"]; C += r["corrected"]; F += r["false_changes"]
             T += r["true_changes"]; D0 += r["dist_before"]; D1 += r["dist_after"]
@@ -199,7 +240,8 @@ def main():
     if a.json:
         for r in oc:
             r.pop("changes", None)
-        json.dump({"spinbot": sb, "icdar": oc, "seconds": secs}, sys.stdout, indent=1)
+        json.dump({"spinbot": sb, "icdar": oc, "seconds": secs, "binary_cpu_seconds": BINARY_CPU[0]},
+                  sys.stdout, indent=1)
         print()
         return
     print(f"SpinBot (MPC Wikipedia), {sb[0]['paragraphs']} spun + {sb[0]['paragraphs']} original paragraphs, "
@@ -222,7 +264,7 @@ def main():
         print(f"| {r['level']} | {100 * r['cer_before']:.2f}% | {100 * r['cer_after']:.2f}% "
               f"| {100 * r['wer_before']:.2f}% | {100 * r['wer_after']:.2f}% | {r['worse']} | {r['better']} |")
     print()
-    print(f"({secs:.1f} s)")
+    print(f"(the binary: {BINARY_CPU[0]:.1f} s of CPU; the whole run: {secs:.1f} s)")
     if a.show_worse:
         import difflib
         for r in oc:
