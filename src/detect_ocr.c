@@ -410,6 +410,7 @@ static void rule_hyphenation(ocr_ctx *c, const char *id)
  */
 #define LM_MARGIN 0.5      /* log10 per word: about 3x likelier per word */
 #define SUGGEST_RIVALS 4   /* hunspell suggestions a sure reading must beat */
+#define REALWORD_MARGIN 1.3 /* log10 per word a reading needs over real words as written */
 #define NOTE_NO_READING 1 /* spell_note: a non-word type with no reading */
 #define GLYPH_SHORT 4      /* shorter plain words need an un-English shape to be sure */
 #define CTX_WORDS 2        /* words of context each side */
@@ -645,6 +646,17 @@ static int is_join_last(const char *w)
         if (strcmp(*p, w) == 0)
             return 1;
     return 0;
+}
+
+/* Function words that end a phrase's start, the first word of a sure join
+ * when the second is a word of four letters or more: "thefire", "ajury",
+ * "toprop" (not "thefin", "agin": short words make too many compounds). */
+static int join_first(const char *w, size_t n, size_t rest)
+{
+    if (rest < 4)
+        return 0;
+    return (n == 3 && strncasecmp(w, "the", 3) == 0) || (n == 1 && (w[0] | 0x20) == 'a') ||
+           (n == 2 && strncasecmp(w, "to", 2) == 0);
 }
 
 static int is_function_word(const char *w, size_t n)
@@ -924,7 +936,8 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
          * ("outstate", "inclosed", "wouldbe", "musta", "bein", "rator"). */
         if (clear && r.v[0].rule == rule_join) {
             const char *sp = strchr(r.v[0].text, ' ');
-            clear = sp && is_join_last(sp + 1);
+            clear = sp && (is_join_last(sp + 1) || join_first(r.v[0].text, (size_t)(sp - r.v[0].text),
+                                                               strlen(sp + 1)));
         }
         /* hunspell's suggestions compete too (asked only now: they are
          * the slow part). */
@@ -1003,8 +1016,11 @@ static int clean_edges(const ocr_ctx *c, size_t a, size_t b)
 }
 
 /* "infor mation" → information, "th e" → the: a stray space inside a word.
- * Token i is a fragment; it joins its left or right neighbour. */
-static int try_split(ocr_ctx *c, size_t i, size_t *last)
+ * Token i is a fragment; it joins its left or right neighbour. With real,
+ * token i is a short word hunspell accepts ("fol lowing", "ho me"): then
+ * only the model's strong preference (REALWORD_MARGIN over the text as
+ * written) makes a finding. */
+static int try_split(ocr_ctx *c, size_t i, size_t *last, int real)
 {
     size_t n = c->s->toks->n;
     readings r = {.n = 0};
@@ -1043,6 +1059,15 @@ static int try_split(ocr_ctx *c, size_t i, size_t *last)
     if (c->e->lm) {
         /* Both joins compete, with the text as written. */
         int clear = rank(c, a, b, &r, NULL);
+        if (real) {
+            word_seq left, right;
+            left.n = left.used = right.n = right.used = 0;
+            context(c, a, b, &left, &right);
+            size_t from = tok(c, a)->start, to = tok(c, b)->start + tok(c, b)->len;
+            if (!clear || left.n + right.n == 0 ||
+                r.v[0].score < window(c->e->lm, &left, c->s->text + from, to - from, &right) + REALWORD_MARGIN)
+                return 0;
+        }
         size_t k = 0;
         while (k + 1 < r.n && strcmp(r.v[0].text, r.v[k].text) != 0)
             k++;
@@ -1062,6 +1087,8 @@ static int try_split(ocr_ctx *c, size_t i, size_t *last)
             klass = clear ? CLASS_SURE : CLASS_FLAG;
         }
     } else {
+        if (real)
+            return 0;
         /* No model: a word on the other side needs this half to be no word
          * at all: un-English-shaped, or without a suggestion ("gov
          * ernment" is split, "per se" and "con tains" are not). */
@@ -1175,7 +1202,6 @@ static int try_case_join(ocr_ctx *c, size_t i)
  * the model to prefer the function word in context by REALWORD_MARGIN: the
  * text as written is a word, so the evidence must be strong.
  */
-#define REALWORD_MARGIN 1.3
 #define REALWORD_MAX 512
 
 typedef struct realword {
@@ -1316,10 +1342,13 @@ static void rule_words(ocr_ctx *c, const char *id)
         if (tok_valid(c->sp, c->s->text, &t[i])) {
             if (t[i].len >= 2 && t[i].len <= 5 && try_realword(c, i))
                 continue;
+            size_t last;
             if (t[i].len == 1 && fragment(c, i) && changeable(c, i)) {
-                size_t last;
-                if (try_split(c, i, &last))
+                if (try_split(c, i, &last, 0))
                     i = last;
+            } else if (c->e->lm && t[i].len <= 3 && !is_function_word(tok_text(c, i), t[i].len) &&
+                       changeable(c, i) && try_split(c, i, &last, 1)) {
+                i = last;
             }
             continue;
         }
@@ -1327,7 +1356,7 @@ static void rule_words(ocr_ctx *c, const char *id)
             continue;
         if (changeable(c, i)) {
             size_t last;
-            if (try_split(c, i, &last)) {
+            if (try_split(c, i, &last, 0)) {
                 i = last;
                 continue;
             }
