@@ -225,8 +225,12 @@ static void splits_and_joins_in_context(void **state)
     expect_repair("he went to th e house", "th e", "ocr.split", CLASS_SURE, "the");
     expect_none("per se and the re", "ocr.split");
     expect_none("an e-mail came", "ocr.split");
+    /* A short word hunspell accepts joins only on the model's strong word. */
+    expect_repair("on the fol lowing day", "fol lowing", "ocr.split", CLASS_SURE, "following");
+    expect_none("as a matter of fact, the pol was in", "ocr.split");
     expect_repair("the money ofthe people", "ofthe", "ocr.join", CLASS_SURE, "of the");
     expect_repair("he made a planfor the city", "planfor", "ocr.join", CLASS_SURE, "plan for");
+    expect_repair("he saw thefire burning", "thefire", "ocr.join", CLASS_SURE, "the fire");
     expect_repair("by order of theState of Texas", "theState", "ocr.join", CLASS_SURE, "the State");
     expect_repair("he said,the man", ",", "ocr.join", CLASS_SURE, ", ");
     expect_repair("at the end.The next day", ".", "ocr.join", CLASS_SURE, ". ");
