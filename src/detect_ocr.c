@@ -918,7 +918,9 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
          * "Tcxas"), or a glyph gives it away (a digit, an inner capital). */
         if (clear && w[0] >= 'A' && w[0] <= 'Z' && k->shape != SHAPE_MIXED && !(k->flags & TOKF_DIGIT) &&
             !(r.v[0].text[0] >= 'a' && r.v[0].text[0] <= 'z'))   /* "Httle" → little: the capital was the glyph */
-            clear = !lm_knows(c, w, n) && !spell_shaped(c->sp, w, n);
+            clear = !lm_knows(c, w, n) &&
+                    (!spell_shaped(c->sp, w, n) ||
+                     (sent && is_function_word(r.v[0].text, strlen(r.v[0].text))));   /* "Thcre" */
         /* A word the model knows is a word; a plain short one has too
          * many neighbours ("sed" → sell) unless no English word is shaped
          * like it ("thc") or it reads as a function word ("wdl" → will),
