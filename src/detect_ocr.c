@@ -2,27 +2,26 @@
  * detect_ocr: scanning and encoding damage, as a table of rules (web-template
  * leftovers are detect_web.c). Each rule has an id (the findings' rule) and
  * looks at one segment. A repair is made only where the repaired form is
- * valid and the damaged one is not: a word that hunspell accepts is never
- * touched, and a word the name guard protects (names.h) is never "corrected".
+ * valid and the damaged one is not: a word that hunspell accepts is touched
+ * only where the language model prefers a repair by a wide margin ("bis" →
+ * his, "fol lowing"), and a word the name guard protects (names.h) is never
+ * "corrected".
  *
- * Classes (unspin(1) documents them; the evidence is in the report of the
- * change that made them: Brown, seeds 001-004 and the ICDAR 2017 ground
- * truth get no sure repair):
+ * Classes (unspin(1), RULES, documents them; Brown and seeds 001-004 get no
+ * sure repair, tested):
  *   sure    unambiguous: a ligature; mojibake that decodes to plausible text;
  *           an invisible or control character whose removal leaves a valid
  *           word; a line-end hyphenation whose joined form is a word and not
- *           a known compound; a stray space between two non-words that join
- *           into a word; the single reading of an OCR
- *           glyph confusion that hunspell also ranks first, when the token
- *           could not be a word (digits among letters, or a letter trigram
- *           no word has in a word of six letters or more); two function
- *           words run together that could not be one word;
- *   likely  one reading on weaker evidence: a glyph reading of a short,
- *           English-shaped or capitalised word ("carne" → came), a split
- *           with a word on one side ("gov ernment"), two function words run
- *           together ("andthe");
- *   flag    several readings, an ambiguous prefix ("co-\noperation"), or a
- *           removal that leaves no word ("zorg\u200Bblat").
+ *           a known compound; punctuation that lost its space between two
+ *           words ("said,the"). For the word rules (glyph, split, join), a
+ *           reading the language model finds clearly best in context (see
+ *           rank), on a token that is no word the model knows; without the
+ *           model, the older evidence (a digit or an un-English shape, and
+ *           hunspell's first suggestion);
+ *   likely  one reading on weaker evidence;
+ *   flag    several readings, an ambiguous prefix ("co-\noperation"), a
+ *           removal that leaves no word ("zorg\u200Bblat"), or a word the
+ *           model knows.
  *
  * The word rules need hunspell; without it only the character-level rules
  * run.
