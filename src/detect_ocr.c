@@ -31,6 +31,7 @@
 #include "mojibake.h"
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -495,6 +496,8 @@ static double window(const lm *m, const word_seq *left, const char *mid, size_t 
     return lm_score(m, q.w, q.n, from) / (double)(q.n - from);
 }
 
+static int lm_knows(const ocr_ctx *c, const char *w, size_t n);
+
 /* A reading of tokens [i..j] and where it came from. */
 typedef struct reading {
     char text[MAX_WORD + 8];
@@ -658,15 +661,23 @@ static int join_first(const char *w, size_t n, size_t rest)
            (n == 2 && strncasecmp(w, "to", 2) == 0);
 }
 
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The list is sorted: a binary search over a lower-case copy. */
 static int is_function_word(const char *w, size_t n)
 {
     if (n == 0 || n > 7)
         return 0;
-    char first = (char)(w[0] | 0x20);
-    for (const char *const *p = function_words; *p; p++)
-        if ((*p)[0] == first && strlen(*p) == n && strncasecmp(*p, w, n) == 0)
-            return 1;
-    return 0;
+    char low[8];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+    low[n] = '\0';
+    const char *key = low;
+    size_t count = sizeof function_words / sizeof *function_words - 1;
+    return bsearch(&key, function_words, count, sizeof *function_words, by_string) != NULL;
 }
 
 /* Checks reading w (its case as built) and adds it if valid. start_cap 1:
@@ -681,6 +692,9 @@ static void try_reading(ocr_ctx *c, readings *r, char *w, size_t n, int start_ca
         w[0] = (char)(w[0] - 32);
     if (!spell_shaped(c->sp, w, n))
         return;   /* no word looks like this: spare hunspell the question */
+    if (c->e->lm && !lm_knows(c, w, n))
+        return;   /* nor the model: a reading it does not know cannot be sure (and
+                     the model's lookup is cheaper than hunspell's) */
     if (spell_check(c->sp, w, n)) {
         read_add(r, w, n, "ocr.glyph");
     } else if (start_cap == 2 && w[0] >= 'a' && w[0] <= 'z') {
@@ -950,13 +964,8 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
         /* A word the model knows ("carne") is only flagged, and so is
          * another spelling of a word ("offence" is not "of fence"). */
         klass = clear ? CLASS_SURE : r.n == 1 && !lm_knows(c, w, n) ? CLASS_LIKELY : CLASS_FLAG;
-        if (klass == CLASS_LIKELY && !(k->flags & TOKF_DIGIT)) {
-            spell_list l;
-            spell_suggest(c->sp, w, n, &l);
-            for (size_t s = 0; s < l.n; s++)
-                if (spell_variant(w, n, l.v[s]))
-                    klass = CLASS_FLAG;
-        }
+        if (klass == CLASS_LIKELY && !(k->flags & TOKF_DIGIT) && spell_variant_valid(c->sp, w, n))
+            klass = CLASS_FLAG;
     } else {
         /* No model: sure only when hunspell ranks the single reading first
          * and the token could not be a word (a digit, or a letter trigram
@@ -1039,11 +1048,11 @@ static int try_split(ocr_ctx *c, size_t i, size_t *last, int real)
         buf_clear(&c->w);
         buf_put(&c->w, tok_text(c, a), tok(c, a)->len);
         buf_put(&c->w, tok_text(c, b), tok(c, b)->len);
-        if (!valid(c, &c->w) || !clean_edges(c, a, b))
-            continue;
         /* With the model, the joined word must be one it has seen ("per
-         * se" is not "perse"). */
+         * se" is not "perse"); asked first, it spares hunspell most joins. */
         if (c->e->lm && !lm_knows(c, c->w.data, c->w.len))
+            continue;
+        if (!clean_edges(c, a, b) || !valid(c, &c->w))
             continue;
         size_t before = r.n;
         read_add(&r, c->w.data, c->w.len, "ocr.split");
@@ -1207,6 +1216,7 @@ static int try_case_join(ocr_ctx *c, size_t i)
 
 typedef struct realword {
     char damaged[16], original[16];
+    size_t len;          /* of damaged */
 } realword;
 
 static struct {
@@ -1248,6 +1258,7 @@ static void realword_build(ocr_ctx *c)
                 if (is_function_word(r->damaged, dl) || !spell_check(c->sp, r->damaged, dl))
                     continue;
                 strcpy(r->original, *f);
+                r->len = dl;
                 rw.n++;
             }
         }
@@ -1265,7 +1276,7 @@ static int try_realword(ocr_ctx *c, size_t i)
     const char *w = tok_text(c, i);
     readings r = {.n = 0};
     for (size_t j = 0; j < rw.n; j++)
-        if (strlen(rw.v[j].damaged) == k->len && memcmp(rw.v[j].damaged, w, k->len) == 0)
+        if (rw.v[j].len == k->len && rw.v[j].damaged[0] == w[0] && memcmp(rw.v[j].damaged, w, k->len) == 0)
             read_add(&r, rw.v[j].original, strlen(rw.v[j].original), "ocr.glyph");
     if (r.n == 0 || elided(c, i) ||
         names_guard(c->e->nm, c->s->text, c->s->toks->v, c->s->toks->n, i) != GUARD_NONE)

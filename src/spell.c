@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define CACHE_MAX_ENTRIES (1u << 17)        /* then the cache starts afresh */
@@ -640,6 +641,17 @@ static size_t canonical(const char *w, size_t n, char *out, size_t cap)
     }
     out[o] = '\0';
     return o;
+}
+
+int spell_variant_valid(spell *sp, const char *w, size_t n)
+{
+    char a[SPELL_MAX_WORD + 8];
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return 0;
+    size_t an = canonical(w, n, a, sizeof a);
+    if (an == n && strncasecmp(a, w, n) == 0)
+        return 0;
+    return spell_check(sp, a, an);
 }
 
 /* Whether suggestion s is only another spelling of w[0..n). */

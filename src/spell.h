@@ -71,6 +71,9 @@ int spell_in_alphabet(const spell *s, const char *w, size_t n);
  * older forms of the same word (colour/color, centre/center, traveller/
  * traveler, realise/realize, encyclopaedia, defence), not a correction. */
 int spell_variant(const char *w, size_t n, const char *s);
+/* Whether w[0..n) is another spelling of a valid word: its American form
+ * (as spell_variant makes it) differs and is valid ("offence", "colour"). */
+int spell_variant_valid(spell *sp, const char *w, size_t n);
 
 /* A small note a caller keeps on a word type in the cache (0 until set; lost
  * when the cache is emptied): the OCR rules note non-words that have no
