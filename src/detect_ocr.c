@@ -1131,7 +1131,10 @@ static int try_punct_join(ocr_ctx *c, size_t i)
     if (!strchr(",;:.!?", p))
         return 0;
     const token *a = tok(c, i), *b = tok(c, i + 2);
-    if (a->len < 2 || b->len < 2 || !ascii_word(tok_text(c, i), a->len) ||
+    /* An initial before a name ("L.Crawford") counts as a word. */
+    int initial = a->len == 1 && p == '.' && tok_text(c, i)[0] >= 'A' && tok_text(c, i)[0] <= 'Z' &&
+                  b->len >= 3;
+    if ((a->len < 2 && !initial) || b->len < 2 || !ascii_word(tok_text(c, i), a->len) ||
         !ascii_word(tok_text(c, i + 2), b->len))
         return 0;
     if (p == '.' && b->shape != SHAPE_TITLE)
@@ -1152,7 +1155,7 @@ static int try_punct_join(ocr_ctx *c, size_t i)
         if (tok_text(c, k)[0] == '.' && k + 1 < n && tok(c, k + 1)->type == TOK_WORD)
             return 0;
     }
-    if (!tok_valid(c->sp, c->s->text, a) || !tok_valid(c->sp, c->s->text, b))
+    if ((!initial && !tok_valid(c->sp, c->s->text, a)) || !tok_valid(c->sp, c->s->text, b))
         return 0;
     finding *f = add(c, a->start + a->len, b->start, KIND_OCR, CLASS_SURE, "ocr.join");
     char s[3] = {p, ' ', 0};

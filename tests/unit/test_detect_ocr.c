@@ -234,6 +234,8 @@ static void splits_and_joins_in_context(void **state)
     expect_repair("by order of theState of Texas", "theState", "ocr.join", CLASS_SURE, "the State");
     expect_repair("he said,the man", ",", "ocr.join", CLASS_SURE, ", ");
     expect_repair("at the end.The next day", ".", "ocr.join", CLASS_SURE, ". ");
+    expect_repair("he met L.Crawford there", ".", "ocr.join", CLASS_SURE, ". ");
+    expect_none("the U.S.Army and e.g.The end", "ocr.join");
     /* Compounds and speech that hunspell lacks are no joins. */
     expect_not_sure("purchasing power throughout outstate Missouri");
     expect_not_sure("I came up, damnit, I thought");
