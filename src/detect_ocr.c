@@ -31,6 +31,7 @@
 #include "mojibake.h"
 #include "utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -726,6 +727,8 @@ static void glyph_walk(ocr_ctx *c, readings *r, const char *w, size_t n, size_t 
     if (edits > 0 || must) {
         for (size_t p = 0; glyph_pairs[p]; p += 2) {
             const char *from = glyph_pairs[p], *to = glyph_pairs[p + 1];
+            if (from[0] != ch)
+                continue;
             size_t fl = strlen(from), tl = strlen(to);
             if (at + fl > n || memcmp(w + at, from, fl) != 0)
                 continue;
@@ -843,7 +846,13 @@ static int glyph_candidate(const ocr_ctx *c, size_t i)
 static int lm_knows(const ocr_ctx *c, const char *w, size_t n)
 {
     char f[MAX_WORD + 8];
-    if (!c->e->lm || n > MAX_WORD || tok_fold(w, n, f, sizeof f) == (size_t)-1)
+    if (!c->e->lm || n > MAX_WORD)
+        return 0;
+    size_t i = 0;
+    for (; i < n && !((unsigned char)w[i] & 0x80); i++)   /* ASCII: fold here, quickly */
+        f[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+    f[i] = '\0';
+    if (i < n && tok_fold(w, n, f, sizeof f) == (size_t)-1)
         return 0;
     return lm_known(c->e->lm, f);
 }
@@ -890,6 +899,12 @@ static int try_glyph_join(ocr_ctx *c, size_t i, int how)
         return 0;   /* a capitalised word inside a sentence: only the model may say */
     if (spell_note(c->sp, w, n) == NOTE_NO_READING)
         return 0;   /* seen before, without a reading */
+    if (k->shape == SHAPE_LOWER && !(k->flags & TOKF_DIGIT) && lm_knows(c, w, n)) {
+        /* A word the model knows is never repaired here (it could only be
+         * flagged): left to spell.hunspell, and noted. */
+        spell_set_note(c->sp, w, n, NOTE_NO_READING);
+        return 0;
+    }
     readings r = {.n = 0};
     char out[MAX_WORD + 8], low[MAX_WORD + 8];
     memcpy(low, w, n);
@@ -1041,18 +1056,18 @@ static int try_split(ocr_ctx *c, size_t i, size_t *last, int real)
             continue;
         size_t a = side ? i : i - 2, b = side ? i + 2 : i;
         if (!is_single_space(c, a + 1) || tok(c, b)->shape != SHAPE_LOWER ||
-            !changeable(c, side ? b : a) || !changeable(c, side ? a : b))
-            continue;
-        if (tok(c, a)->len + tok(c, b)->len > MAX_WORD)
+            tok(c, a)->type != TOK_WORD || tok(c, a)->len + tok(c, b)->len > MAX_WORD)
             continue;
         buf_clear(&c->w);
         buf_put(&c->w, tok_text(c, a), tok(c, a)->len);
         buf_put(&c->w, tok_text(c, b), tok(c, b)->len);
         /* With the model, the joined word must be one it has seen ("per
-         * se" is not "perse"); asked first, it spares hunspell most joins. */
+         * se" is not "perse"); asked first (a hash lookup), it spares the
+         * guard and hunspell most joins. */
         if (c->e->lm && !lm_knows(c, c->w.data, c->w.len))
             continue;
-        if (!clean_edges(c, a, b) || !valid(c, &c->w))
+        if (!changeable(c, side ? b : a) || !changeable(c, side ? a : b) || !clean_edges(c, a, b) ||
+            !valid(c, &c->w))
             continue;
         size_t before = r.n;
         read_add(&r, c->w.data, c->w.len, "ocr.split");
@@ -1226,6 +1241,7 @@ static struct {
     const spell *sp;     /* the dictionary the table was made for */
     realword v[REALWORD_MAX];
     size_t n;
+    uint16_t lens[26];   /* per first letter, a bit per length: a quick no */
 } rw;
 
 /* The confusions that make real words of real words in scans (b/h, d for
@@ -1242,6 +1258,7 @@ static void realword_build(ocr_ctx *c)
 {
     rw.sp = c->sp;
     rw.n = 0;
+    memset(rw.lens, 0, sizeof rw.lens);
     for (const char *const *f = function_words; *f; f++) {
         size_t fl = strlen(*f);
         for (size_t p = 0; glyph_pairs[p]; p += 2) {
@@ -1262,6 +1279,8 @@ static void realword_build(ocr_ctx *c)
                     continue;
                 strcpy(r->original, *f);
                 r->len = dl;
+                if (r->damaged[0] >= 'a' && r->damaged[0] <= 'z')
+                    rw.lens[r->damaged[0] - 'a'] |= (uint16_t)(1u << dl);
                 rw.n++;
             }
         }
@@ -1277,6 +1296,8 @@ static int try_realword(ocr_ctx *c, size_t i)
     if (rw.sp != c->sp)
         realword_build(c);
     const char *w = tok_text(c, i);
+    if (w[0] < 'a' || w[0] > 'z' || !(rw.lens[w[0] - 'a'] & (1u << k->len)))
+        return 0;
     readings r = {.n = 0};
     for (size_t j = 0; j < rw.n; j++)
         if (rw.v[j].len == k->len && rw.v[j].damaged[0] == w[0] && memcmp(rw.v[j].damaged, w, k->len) == 0)
