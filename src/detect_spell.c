@@ -145,5 +145,17 @@ void detect_spell_complete(const unspin_engine *e, const char *seg, finding *f)
     spell_suggest(e->sp, w, n, &l);
     for (size_t i = 0; i < l.n; i++)
         finding_add_cand(f, l.v[i], strlen(l.v[i]), 0.0, "hunspell");
-    f->klass = (uint8_t)(clearly_best(w, n, &l) ? CLASS_LIKELY : CLASS_FLAG);
+    int best = clearly_best(w, n, &l);
+    /* Not a typo: another spelling of the suggested word (favourite,
+     * reconnoitre), or a word the language model knows (archaic, dialect
+     * and foreign words that hunspell lacks). */
+    if (best && spell_variant(w, n, l.v[0]))
+        best = 0;
+    if (best && e->lm) {
+        char fold[SPELL_MAX_WORD + 8];
+        if (n <= SPELL_MAX_WORD && tok_fold(w, n, fold, sizeof fold) != (size_t)-1 &&
+            lm_known(e->lm, fold))
+            best = 0;
+    }
+    f->klass = (uint8_t)(best ? CLASS_LIKELY : CLASS_FLAG);
 }

@@ -85,6 +85,21 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
     return total;
 }
 
+int lm_known(const lm *m, const char *word)
+{
+    int32 wid = ngram_wid(m->model, word);
+    return wid != m->unknown && wid >= 0;
+}
+
+int lm_pair_known(const lm *m, const char *w1, const char *w2)
+{
+    int32 a = ngram_wid(m->model, w1), b = ngram_wid(m->model, w2), used = 0;
+    if (a == m->unknown || a < 0 || b == m->unknown || b < 0)
+        return 0;
+    ngram_ng_score(m->model, b, &a, 1, &used);
+    return used == 2;
+}
+
 #else
 
 int lm_available(void)
@@ -106,6 +121,18 @@ void lm_close(lm *m)
 double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
 {
     (void)m; (void)words; (void)n; (void)from;
+    return 0;
+}
+
+int lm_known(const lm *m, const char *word)
+{
+    (void)m; (void)word;
+    return 0;
+}
+
+int lm_pair_known(const lm *m, const char *w1, const char *w2)
+{
+    (void)m; (void)w1; (void)w2;
     return 0;
 }
 

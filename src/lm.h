@@ -23,6 +23,10 @@ void lm_close(lm *m);
 /* Sum of log10 P(word | up to two previous words) over words[from..n), with
  * words[0..from) as history only. Words must be folded (lower case, ' for ’). */
 double lm_score(const lm *m, const char *const *words, size_t n, size_t from);
+/* Whether word (folded) is in the model's vocabulary: a word it has seen. */
+int lm_known(const lm *m, const char *word);
+/* Whether the model has the bigram "w1 w2" (both folded): a pair seen in text. */
+int lm_pair_known(const lm *m, const char *w1, const char *w2);
 /* Whether the model was built in. */
 int lm_available(void);
 

@@ -147,6 +147,18 @@ int names_has(const names *nm, const char *w, size_t n)
     return fl != (size_t)-1 && set_has(&nm->folded, folded, fl);
 }
 
+int names_has_written(const names *nm, const char *w, size_t n)
+{
+    if (set_has(&nm->exact, w, n))
+        return 1;
+    if (n == 0 || n > 255 || !(w[0] >= 'A' && w[0] <= 'Z') || !all_lower(w + 1, n - 1))
+        return 0;
+    char low[256];
+    memcpy(low, w, n);
+    low[0] = (char)(low[0] | 0x20);
+    return set_has(&nm->exact, low, n);
+}
+
 size_t names_count(const names *nm)
 {
     return nm->exact.n;

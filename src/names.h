@@ -46,6 +46,9 @@ long names_load(names *nm, const char *path);
 /* Whether w[0..n) is in the list: as written, or case-folded when the word
  * is not all lower case. */
 int names_has(const names *nm, const char *w, size_t n);
+/* Whether w[0..n) is in the list as written, or as its lower-case form when
+ * it is only capitalised ("Thc" is not "THC"; "The" finds "the"). */
+int names_has_written(const names *nm, const char *w, size_t n);
 size_t names_count(const names *nm);
 
 /* Why word token t[i] of text must not be corrected (enum name_guard);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define CACHE_MAX_ENTRIES (1u << 17)        /* then the cache starts afresh */
@@ -43,6 +44,7 @@ typedef struct entry {
     int8_t valid;       /* -1: not asked yet */
     int8_t nsugs;       /* -1: not asked yet */
     uint8_t used;
+    uint8_t note;       /* the caller's note on the word type (spell_note) */
 } entry;
 
 /* A small direct-mapped cache in front of the table for spell_check: the
@@ -567,8 +569,23 @@ static entry *cache_get(cache *s, const char *w, size_t n, uint32_t h)
     e->key = arena_put(s, w, n);
     e->valid = -1;
     e->nsugs = -1;
+    e->note = 0;
     s->n++;
     return e;
+}
+
+int spell_note(spell *s, const char *w, size_t n)
+{
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return 0;
+    return cache_get(cache_of(s), w, n, (uint32_t)tok_hash_bytes(w, n))->note;
+}
+
+void spell_set_note(spell *s, const char *w, size_t n, int note)
+{
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return;
+    cache_get(cache_of(s), w, n, (uint32_t)tok_hash_bytes(w, n))->note = (uint8_t)note;
 }
 
 /* w without a trailing ' or ’. */
@@ -728,4 +745,65 @@ void spell_get_stats(const spell *s, spell_stats *out)
         *out = c->st;
     else
         memset(out, 0, sizeof *out);
+}
+
+/* --- spelling variants ---------------------------------------------------- */
+
+/* The word in a canonical spelling: British and older forms written as
+ * American ones (colour, centre, traveller, realise, encyclopaedia, defence,
+ * dulness), so that a suggestion that is only the other spelling of the same
+ * word can be told apart from a correction. */
+static size_t canonical(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        char ch = (char)(w[i] | 0x20);
+        char next = i + 1 < n ? (char)(w[i + 1] | 0x20) : 0;
+        if (ch == 'u' && o > 0 && out[o - 1] == 'o' && next == 'r')
+            continue;                                   /* colour */
+        if (ch == 'l' && o > 0 && out[o - 1] == 'l')
+            continue;                                   /* traveller, dulness */
+        if ((ch == 'a' || ch == 'o') && next == 'e' && o > 0)
+            continue;                                   /* encyclopaedia */
+        if (ch == 's' && o > 0 && (out[o - 1] == 'i' || out[o - 1] == 'y') &&
+            (next == 'e' || next == 'a' || next == 'i'))
+            ch = 'z';                                   /* realise, analyse */
+        if (ch == 'c' && next == 'e' && o > 1 && out[o - 1] == 'n' && out[o - 2] == 'e' &&
+            i + 2 == n)
+            ch = 's';                                   /* defence */
+        if (ch == 'r' && next == 'e' && o > 0 && out[o - 1] != 'e' &&
+            (i + 2 == n || (i + 3 == n && ((w[i + 2] | 0x20) == 's' || (w[i + 2] | 0x20) == 'd')))) {
+            out[o++] = 'e';                             /* centre, sceptred */
+            out[o++] = 'r';
+            if (i + 3 == n && (w[i + 2] | 0x20) == 'd' && o + 1 < cap)
+                out[o++] = 'e';                         /* sceptred: sceptered */
+            i++;
+            continue;
+        }
+        out[o++] = ch;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+int spell_variant_valid(spell *sp, const char *w, size_t n)
+{
+    char a[SPELL_MAX_WORD + 8];
+    if (n == 0 || n > SPELL_MAX_WORD)
+        return 0;
+    size_t an = canonical(w, n, a, sizeof a);
+    if (an == n && strncasecmp(a, w, n) == 0)
+        return 0;
+    return spell_check(sp, a, an);
+}
+
+/* Whether suggestion s is only another spelling of w[0..n). */
+int spell_variant(const char *w, size_t n, const char *s)
+{
+    char a[SPELL_MAX_WORD + 8], b[SPELL_MAX_WORD + 8];
+    if (n > SPELL_MAX_WORD || strlen(s) > SPELL_MAX_WORD)
+        return 0;
+    canonical(w, n, a, sizeof a);
+    canonical(s, strlen(s), b, sizeof b);
+    return strcmp(a, b) == 0;
 }

@@ -69,6 +69,20 @@ int spell_shaped(const spell *s, const char *w, size_t n);
  * letters and the .aff's TRY characters): "привет" is not English. */
 int spell_in_alphabet(const spell *s, const char *w, size_t n);
 
+/* Whether suggestion s is only another spelling of w[0..n): British or
+ * older forms of the same word (colour/color, centre/center, traveller/
+ * traveler, realise/realize, encyclopaedia, defence), not a correction. */
+int spell_variant(const char *w, size_t n, const char *s);
+/* Whether w[0..n) is another spelling of a valid word: its American form
+ * (as spell_variant makes it) differs and is valid ("offence", "colour"). */
+int spell_variant_valid(spell *sp, const char *w, size_t n);
+
+/* A small note a caller keeps on a word type in the cache (0 until set; lost
+ * when the cache is emptied): the OCR rules note non-words that have no
+ * reading, so that the next occurrence costs one lookup. */
+int spell_note(spell *s, const char *w, size_t n);
+void spell_set_note(spell *s, const char *w, size_t n, int note);
+
 /* The calling thread's cache statistics, for tests and tuning. */
 typedef struct spell_stats {
     size_t checks, check_misses;     /* lookups, and those that asked hunspell */

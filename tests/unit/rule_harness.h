@@ -70,6 +70,9 @@ static void expect_repair(const char *text, const char *span, const char *rule, 
                           const char *repl)
 {
     const finding *f = expect(text, span, rule);
+    if (f->klass != klass)
+        fprintf(stderr, "  %s over '%s' in '%s': class %s, first of %zu: %s\n", rule, span, text,
+                klass_name(f->klass), f->ncands, f->ncands ? f->cands[0].text : "");
     assert_int_equal(f->klass, klass);
     assert_true(f->ncands >= 1);
     assert_string_equal(f->cands[0].text, repl);

@@ -15,6 +15,7 @@
 #include "detect.h"
 #include "engine.h"
 #include "finding.h"
+#include "lm.h"
 #include "token.h"
 
 #include "rule_harness.h"
@@ -160,10 +161,115 @@ static void without_hunspell_only_character_rules_run(void **state)
     engine.sp = saved;
 }
 
+/* --- with the language model: readings ranked in context --------------- */
+
+static lm *model;
+
+/* Turns the model on for one test; skips it when the model is not installed. */
+static void use_lm(void)
+{
+    if (!model)
+        model = lm_open(LM_DEFAULT_PATH);
+    if (!model)
+        skip();
+    engine.lm = model;
+}
+
+/* No sure finding (of any rule) in text: nothing is applied by default. */
+static void expect_not_sure(const char *text)
+{
+    detect(text);
+    for (size_t i = 0; i < found.n; i++)
+        if (found.v[i].klass == CLASS_SURE)
+            fail_msg("unexpected sure %s finding over '%.*s' in '%s'", found.v[i].rule,
+                     (int)(found.v[i].end - found.v[i].start), text + found.v[i].start, text);
+}
+
+static void glyphs_in_context(void **state)
+{
+    (void)state;
+    use_lm();
+    expect_repair("the tearn won the game", "tearn", "ocr.glyph", CLASS_SURE, "team");
+    expect_repair("he went into tlie house", "tlie", "ocr.glyph", CLASS_SURE, "the");
+    expect_repair("as weU as they could", "weU", "ocr.glyph", CLASS_SURE, "well");
+    expect_repair("it looked Hke a man", "Hke", "ocr.glyph", CLASS_SURE, "like");
+    expect_repair("I wdl go there", "wdl", "ocr.glyph", CLASS_SURE, "will");
+    expect_repair("the loss 0f the ship", "0f", "ocr.glyph", CLASS_SURE, "of");
+    expect_repair("Thc house was big.", "Thc", "ocr.glyph", CLASS_SURE, "The");
+    /* Several readings: the model picks the one that fits. */
+    const finding *f = expect("the k1ds were at school", "k1ds", "ocr.glyph");
+    assert_string_equal(f->cands[0].text, "kids");
+}
+
+static void glyphs_leave_words_in_context(void **state)
+{
+    (void)state;
+    use_lm();
+    expect_not_sure("to liue in peace");             /* archaic: "live" fits better than "hue" */
+    expect_not_sure("chili con carne again");         /* a word the model knows */
+    expect_not_sure("Nuf sed. But it is");            /* short and English-shaped */
+    expect_not_sure("the goin' was hard");            /* speech */
+    expect_not_sure("it cost 10s. 6d. and 1s. more"); /* money, not words */
+    expect_not_sure("see Region 1a and 10-year terms");
+    expect_not_sure("a bas-relief of musical instruments");
+    expect_not_sure("he met Moritz at the Bronx station");
+    expect_not_sure("the tour de force, mais mon Dieu, was");
+}
+
+static void splits_and_joins_in_context(void **state)
+{
+    (void)state;
+    use_lm();
+    expect_repair("it was a ques tion of time", "ques tion", "ocr.split", CLASS_SURE, "question");
+    expect_repair("with the danger ous men", "danger ous", "ocr.split", CLASS_SURE, "dangerous");
+    expect_repair("he went to th e house", "th e", "ocr.split", CLASS_SURE, "the");
+    expect_none("per se and the re", "ocr.split");
+    expect_none("an e-mail came", "ocr.split");
+    /* A short word hunspell accepts joins only on the model's strong word. */
+    expect_repair("on the fol lowing day", "fol lowing", "ocr.split", CLASS_SURE, "following");
+    expect_none("as a matter of fact, the pol was in", "ocr.split");
+    expect_repair("the money ofthe people", "ofthe", "ocr.join", CLASS_SURE, "of the");
+    expect_repair("he made a planfor the city", "planfor", "ocr.join", CLASS_SURE, "plan for");
+    expect_repair("he saw thefire burning", "thefire", "ocr.join", CLASS_SURE, "the fire");
+    expect_repair("by order of theState of Texas", "theState", "ocr.join", CLASS_SURE, "the State");
+    expect_repair("he said,the man", ",", "ocr.join", CLASS_SURE, ", ");
+    expect_repair("at the end.The next day", ".", "ocr.join", CLASS_SURE, ". ");
+    expect_repair("he met L.Crawford there", ".", "ocr.join", CLASS_SURE, ". ");
+    expect_none("the U.S.Army and e.g.The end", "ocr.join");
+    /* Compounds and speech that hunspell lacks are no joins. */
+    expect_not_sure("purchasing power throughout outstate Missouri");
+    expect_not_sure("I came up, damnit, I thought");
+    expect_not_sure("a wouldbe monopoly and a knuckleball");
+    expect_not_sure("you musta been walking");
+    expect_none("see example.com or file.txt, a,b and onClick", "ocr.join");
+}
+
+static void real_words_in_context(void **state)
+{
+    (void)state;
+    use_lm();
+    expect_repair("he took bis hat and went", "bis", "ocr.glyph", CLASS_SURE, "his");
+    expect_repair("and we shad never see it again", "shad", "ocr.glyph", CLASS_SURE, "shall");
+    expect_none("of the total arc energy", NULL);
+    expect_none("kicked into hut Seven", NULL);
+    expect_none("a bad day for the team", NULL);
+}
+
+static void model_words_and_pairs(void **state)
+{
+    (void)state;
+    use_lm();
+    assert_true(lm_known(model, "house"));
+    assert_false(lm_known(model, "tlie"));
+    assert_true(lm_pair_known(model, "plan", "for"));
+    assert_false(lm_pair_known(model, "cover", "doctor"));
+}
+
 static int cleanup(void **state)
 {
     (void)state;
     finding_list_free(&found);
+    engine.lm = NULL;
     return 0;
 }
 
@@ -182,6 +288,13 @@ int main(void)
         cmocka_unit_test_teardown(run_together_words, cleanup),
         cmocka_unit_test_teardown(clean_prose_has_no_findings, cleanup),
         cmocka_unit_test_teardown(without_hunspell_only_character_rules_run, cleanup),
+        cmocka_unit_test_teardown(glyphs_in_context, cleanup),
+        cmocka_unit_test_teardown(glyphs_leave_words_in_context, cleanup),
+        cmocka_unit_test_teardown(splits_and_joins_in_context, cleanup),
+        cmocka_unit_test_teardown(real_words_in_context, cleanup),
+        cmocka_unit_test_teardown(model_words_and_pairs, cleanup),
     };
-    return cmocka_run_group_tests_name("detect_ocr", tests, setup, teardown);
+    int rc = cmocka_run_group_tests_name("detect_ocr", tests, setup, teardown);
+    lm_close(model);
+    return rc;
 }

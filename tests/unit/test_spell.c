@@ -194,6 +194,30 @@ static void word_shapes(void **state)
     assert_true(spell_shaped(sp, "caf\xC3\xA9", 5));
 }
 
+static void spelling_variants_are_not_corrections(void **state)
+{
+    (void)state;
+    assert_true(spell_variant("favourite", 9, "favorite"));
+    assert_true(spell_variant("centre", 6, "center"));
+    assert_true(spell_variant("sceptred", 8, "sceptered"));
+    assert_true(spell_variant("traveller", 9, "traveler"));
+    assert_true(spell_variant("realise", 7, "realize"));
+    assert_true(spell_variant("defence", 7, "defense"));
+    assert_true(spell_variant("encyclopaedia", 13, "encyclopedia"));
+    assert_false(spell_variant("teh", 3, "the"));
+    assert_false(spell_variant("recieve", 7, "receive"));
+    assert_false(spell_variant("colr", 4, "color"));
+}
+
+static void notes_are_kept_per_word_type(void **state)
+{
+    (void)state;
+    assert_int_equal(spell_note(sp, "zorgblat", 8), 0);
+    spell_set_note(sp, "zorgblat", 8, 1);
+    assert_int_equal(spell_note(sp, "zorgblat", 8), 1);
+    assert_int_equal(spell_note(sp, "zorgblit", 8), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +231,8 @@ int main(void)
         cmocka_unit_test(added_words_become_valid),
         cmocka_unit_test(overlong_and_empty_words_count_as_valid),
         cmocka_unit_test(word_shapes),
+        cmocka_unit_test(spelling_variants_are_not_corrections),
+        cmocka_unit_test(notes_are_kept_per_word_type),
     };
     return cmocka_run_group_tests_name("spell", tests, setup, teardown);
 }
