@@ -138,6 +138,19 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
             diag(DIAG_WARNING, 0, (diag_loc){path, 0, 0},
                  "cannot load the language model; candidates are not ranked (--no-lm hides this)");
     }
+    /* The thesaurus proposes candidates only for the model to judge. */
+    if (e->lm && !o->no_thesaurus) {
+        buf p = BUF_INIT;
+        const char *why = NULL;
+        if (find_data_file(o, THESAURUS_FILE, &p)) {
+            e->ths = thesaurus_open(p.data, &why);
+            if (!e->ths) {
+                diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){p.data, 0, 0}, "%s", why);
+                errors++;
+            }
+        }
+        buf_free(&p);
+    }
     if (errors) {
         unspin_engine_free(e);
         return NULL;
@@ -151,6 +164,7 @@ void unspin_engine_free(unspin_engine *e)
         return;
     mapping_free(e->map);
     lm_close(e->lm);
+    thesaurus_close(e->ths);
     spell_free(e->sp);
     names_free(e->nm);
     names_free(e->compounds);

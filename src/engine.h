@@ -10,12 +10,14 @@
 #include "mapping.h"
 #include "names.h"
 #include "spell.h"
+#include "thesaurus.h"
 #include "unspin.h"
 
 struct unspin_engine {
     unspin_options opts;   /* dicts borrowed from the caller */
     mapping *map;          /* built-in + user mapping files; owned */
     lm *lm;                /* the language model; NULL when off or not built; owned */
+    thesaurus *ths;        /* inverse Moby thesaurus; NULL without the model, or off; owned */
     spell *sp;             /* hunspell and its cache; NULL when spelling is off; owned */
     names *nm;             /* the names list (never corrected); owned, may be empty */
     names *compounds;      /* hyphenated compounds that keep their hyphen; owned */

@@ -47,7 +47,18 @@ void lm_close(lm *m)
     free(m);
 }
 
+int lm_known(const lm *m, const char *word)
+{
+    int32 wid = ngram_wid(m->model, word);
+    return wid >= 0 && wid != m->unknown;
+}
+
 double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
+{
+    return lm_score_used(m, words, n, from, NULL);
+}
+
+double lm_score_used(const lm *m, const char *const *words, size_t n, size_t from, int *used_out)
 {
     int32 hist[2];
     int nhist = 0;
@@ -55,11 +66,11 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
     for (size_t i = 0; i < n; i++) {
         int32 wid = ngram_wid(m->model, words[i]);
         double s;
+        int32 used = 0;
         if (wid == m->unknown || wid < 0) {
             s = LM_OOV_LOG10;
             nhist = 0;          /* an unknown word cuts the history */
         } else {
-            int32 used;
             s = logmath_log_to_log10(m->lmath, ngram_ng_score(m->model, wid, hist, nhist, &used));
             if (s < LM_OOV_LOG10)
                 s = LM_OOV_LOG10;
@@ -68,8 +79,11 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
             if (nhist < 2)
                 nhist++;
         }
-        if (i >= from)
+        if (i >= from) {
             total += s;
+            if (used_out)
+                used_out[i - from] = (int)used;
+        }
     }
     return total;
 }
@@ -92,9 +106,21 @@ void lm_close(lm *m)
     (void)m;
 }
 
+int lm_known(const lm *m, const char *word)
+{
+    (void)m; (void)word;
+    return 0;
+}
+
 double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
 {
     (void)m; (void)words; (void)n; (void)from;
+    return 0;
+}
+
+double lm_score_used(const lm *m, const char *const *words, size_t n, size_t from, int *used)
+{
+    (void)m; (void)words; (void)n; (void)from; (void)used;
     return 0;
 }
 

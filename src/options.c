@@ -18,7 +18,9 @@ enum {
     OPT_LANG,
     OPT_DICT_DIR,
     OPT_WORDS,
-    OPT_NO_SPELL
+    OPT_NO_SPELL,
+    OPT_NO_THESAURUS,
+    OPT_ASSUME_SPUN
 };
 
 typedef struct opt_spec {
@@ -36,6 +38,8 @@ static const opt_spec table[] = {
     {OPT_NO_MAPPING, "no-mapping", NULL, "do not load the built-in mapping"},
     {OPT_LM, "lm", "FILE", "the trigram language model (default: pocketsphinx-en-us's en-us.lm.bin)"},
     {OPT_NO_LM, "no-lm", NULL, "do not rank candidates with the language model"},
+    {OPT_ASSUME_SPUN, "assume-spun", NULL, "treat every document as judged spun, whatever the verdict"},
+    {OPT_NO_THESAURUS, "no-thesaurus", NULL, "no thesaurus candidates for words the mapping does not hold"},
     {OPT_DATA_DIR, "data-dir", "DIR", "where the built-in data lives (default: $UNSPIN_DATA, then the built-in path)"},
     {OPT_LANG, "lang", "LANG", "hunspell dictionary for spelling and OCR repairs (default: en_US)"},
     {OPT_DICT_DIR, "dict-dir", "DIR", "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
@@ -133,6 +137,8 @@ int options_parse(int argc, char **argv, cli *c)
         case OPT_NO_MAPPING: c->lib.no_mapping = 1; break;
         case OPT_LM: c->lib.lm_path = optarg; break;
         case OPT_NO_LM: c->lib.no_lm = 1; break;
+        case OPT_NO_THESAURUS: c->lib.no_thesaurus = 1; break;
+        case OPT_ASSUME_SPUN: c->lib.assume_spun = 1; break;
         case OPT_DATA_DIR: c->lib.data_dir = optarg; break;
         case OPT_LINT_DICT: c->lint = 1; break;
         case OPT_LANG: c->lib.lang = optarg; break;
