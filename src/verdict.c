@@ -26,7 +26,7 @@
 #define W_BEATEN 13.46
 #define W_RARE 8.10
 #define W_BIAS (-10.70)
-#define VERDICT_AGNOSTIC_MIN 0.5
+#define VERDICT_AGNOSTIC_MIN 1.0
 
 void verdict_update(verdict *v)
 {

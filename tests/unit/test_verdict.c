@@ -133,7 +133,7 @@ static void agnostic_score_judges_a_spun_paragraph(void **state)
     (void)state;
     /* Typical of a spinner's output: many words lose, many odd collocations. */
     verdict v = probed(250, 100, 0.30, 0.70, 0.30);
-    assert_true(v.agnostic > 0.5);
+    assert_true(v.agnostic > 1.0);
     assert_true(v.spun);
     assert_false(v.sure_spun);   /* the default level is not moved by it */
     /* Typical of clean prose. */
