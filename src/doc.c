@@ -11,6 +11,7 @@
  */
 #include "channel.h"
 #include "detect.h"
+#include "entity.h"
 #include "engine.h"
 #include "fmt.h"
 #include "segment.h"
@@ -153,6 +154,7 @@ static void emit_one(unspin_doc *d)
             tokenized = 1;
         }
         seg_ctx ctx = {p->text, p->len, &d->toks};
+        entity_detect(d->e, &ctx, &p->findings);
         channel_detect(d->e, &ctx, &p->findings, &d->judged);
     }
     /* Deferred findings get their candidates only when they can matter. */

@@ -149,6 +149,8 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
                 errors++;
             }
         }
+        if (e->ths && find_data_file(o, ENTITIES_FILE, &p))
+            e->ents = entities_load(p.data, e->ths);
         buf_free(&p);
     }
     if (errors) {
@@ -165,6 +167,7 @@ void unspin_engine_free(unspin_engine *e)
     mapping_free(e->map);
     lm_close(e->lm);
     thesaurus_close(e->ths);
+    entities_free(e->ents);
     spell_free(e->sp);
     names_free(e->nm);
     names_free(e->compounds);

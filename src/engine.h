@@ -6,6 +6,7 @@
 #ifndef UNSPIN_ENGINE_H
 #define UNSPIN_ENGINE_H
 
+#include "entity.h"
 #include "lm.h"
 #include "mapping.h"
 #include "names.h"
@@ -18,6 +19,7 @@ struct unspin_engine {
     mapping *map;          /* built-in + user mapping files; owned */
     lm *lm;                /* the language model; NULL when off or not built; owned */
     thesaurus *ths;        /* inverse Moby thesaurus; NULL without the model, or off; owned */
+    entity_set *ents;        /* the names entity restoration restores to; NULL without ths; owned */
     spell *sp;             /* hunspell and its cache; NULL when spelling is off; owned */
     names *nm;             /* the names list (never corrected); owned, may be empty */
     names *compounds;      /* hyphenated compounds that keep their hyphen; owned */

@@ -204,6 +204,11 @@ static size_t links_of(const thesaurus *t, uint32_t i, uint32_t *out, size_t max
     return n;
 }
 
+size_t thesaurus_links(const thesaurus *t, uint32_t i, uint32_t *out, size_t max)
+{
+    return links_of(t, i, out, max);
+}
+
 uint32_t thesaurus_degree(const thesaurus *t, uint32_t i)
 {
     uint32_t a = rd32(t->term_links + 4 * (size_t)i), b = rd32(t->term_links + 4 * ((size_t)i + 1));

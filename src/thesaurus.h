@@ -44,6 +44,8 @@ size_t thesaurus_size(const thesaurus *t);
 uint32_t thesaurus_find(const thesaurus *t, const char *word);
 const char *thesaurus_term(const thesaurus *t, uint32_t i);
 uint32_t thesaurus_degree(const thesaurus *t, uint32_t i);
+/* Writes up to max indices of the words linked to word i, ascending; returns how many. */
+size_t thesaurus_links(const thesaurus *t, uint32_t i, uint32_t *out, size_t max);
 /* Whether words a and b (indices) are linked. */
 int thesaurus_linked(const thesaurus *t, uint32_t a, uint32_t b);
 
