@@ -146,8 +146,9 @@ static void emit_one(unspin_doc *d)
             detect_mapping_complete(d->e, &ctx, f, shows);
         }
     }
-    /* In a document judged spun, words no mapping entry holds are judged
-     * against their thesaurus neighbours (channel.h). */
+    /* In a document judged spun, names taken apart are restored (entity.h)
+     * and words no finding holds are judged against their thesaurus
+     * neighbours (channel.h). */
     if (spun && p->is_text && d->e->ths && level != UNSPIN_LEVEL_SAFE) {
         if (!tokenized) {
             tok_split(p->text, p->len, &d->toks);

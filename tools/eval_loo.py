@@ -14,7 +14,8 @@ excerpts, seeds 000-004, 250-word excerpts of Brown), for the reported verdict
 Prints Markdown tables. Slow (about ten minutes): every run starts the binary anew.
 
 usage: eval_loo.py [--bin build/unspin] [--shared ../shared] [--brown build/npm/brown.txt]
-                   [--folders tech,world] [--skip-loo] [--skip-verdict]"""
+                   [--folders tech,world] [--levels normal,aggressive] [--full-only]
+                   [--skip-loo] [--skip-brown] [--skip-verdict]"""
 import argparse
 import glob
 import json
@@ -68,8 +69,8 @@ def loo(a, score):
             d = data_dir_without(folder, a.shared, a.brown, tmp)
             for spun, orig in pairs_of(a.shared, folder):
                 gold = score.pair_to_gold(spun, orig)
-                for level in ("normal", "aggressive"):
-                    for name, extra in CONFIGS:
+                for level in a.levels.split(","):
+                    for name, extra in CONFIGS[:len(CONFIGS) if not a.full_only else 1]:
                         out = run(a.bin, ["--data-dir", d, "--level=" + level] + extra, spun)
                         r = score.score(gold, out)
                         t = tot.setdefault((level, name), [0] * 6)
@@ -165,12 +166,16 @@ def main():
     ap.add_argument("--folders", default="")
     ap.add_argument("--skip-loo", action="store_true")
     ap.add_argument("--skip-verdict", action="store_true")
+    ap.add_argument("--skip-brown", action="store_true")
+    ap.add_argument("--levels", default="normal,aggressive")
+    ap.add_argument("--full-only", action="store_true", help="only the full configuration (LM + thesaurus)")
     a = ap.parse_args()
     sys.path.insert(0, os.path.join(a.shared, "eval"))
     import score
     if not a.skip_loo:
         loo(a, score)
-    brown_changes(a, score)
+    if not a.skip_brown:
+        brown_changes(a, score)
     if not a.skip_verdict:
         verdicts(a)
 
