@@ -155,7 +155,7 @@ static void emit_one(unspin_doc *d)
             tokenized = 1;
         }
         seg_ctx ctx = {p->text, p->len, &d->toks};
-        entity_detect(d->e, &ctx, &p->findings);
+        entity_detect(d->e, &ctx, &p->findings, &d->judged);
         channel_detect(d->e, &ctx, &p->findings, &d->judged);
     }
     /* Deferred findings get their candidates only when they can matter. */

@@ -1,6 +1,7 @@
 /* entity: restoring names taken apart by a spinner (see entity.h). */
 #include "entity.h"
 #include "buf.h"
+#include "channel.h"
 #include "engine.h"
 #include "thesaurus.h"
 
@@ -298,7 +299,7 @@ static void free_run(run_word *rw, size_t n)
             free(rw[i].links[k]);
 }
 
-void entity_detect(const unspin_engine *e, const seg_ctx *s, finding_list *out)
+void entity_detect(const unspin_engine *e, const seg_ctx *s, finding_list *out, size_t *judged)
 {
     if (!e->ents || !e->ths)
         return;
@@ -324,6 +325,15 @@ void entity_detect(const unspin_engine *e, const seg_ctx *s, finding_list *out)
             i = m ? rw[m - 1].tok : i;
             continue;
         }
+        /* A run that another finding touches is that finding's business. */
+        size_t rs = t[rw[0].tok].start, re = t[rw[m - 1].tok].start + t[rw[m - 1].tok].len;
+        while (f < old && out->v[f].end <= rs)
+            f++;
+        if ((f < old && out->v[f].start < re) || *judged >= CHANNEL_MAX_JUDGED) {
+            i = rw[m - 1].tok;
+            continue;
+        }
+        *judged += m;
         /* the longest part, leftmost first, that is a name or restores to one */
         const ent *hit = NULL;
         size_t ha = 0, hb = 0;
@@ -351,15 +361,8 @@ void entity_detect(const unspin_engine *e, const seg_ctx *s, finding_list *out)
             size_t start = t[rw[ha].tok].start;
             const token *lt = &t[rw[hb - 1].tok];
             size_t end = lt->start + lt->len - lt->poss_len;
-            while (f < old && out->v[f].end <= start)
-                f++;
-            int taken = 0;
-            for (size_t g = f; g < old && out->v[g].start < end; g++)
-                taken = 1;
-            if (!taken) {
-                finding *x = finding_add(out, start, end, KIND_SPUN, CLASS_LIKELY, "entity");
-                finding_add_cand(x, hit->name, strlen(hit->name), 0.0, "entity");
-            }
+            finding *x = finding_add(out, start, end, KIND_SPUN, CLASS_LIKELY, "entity");
+            finding_add_cand(x, hit->name, strlen(hit->name), 0.0, "entity");
         }
         free_run(rw, m);
         i = last;

@@ -34,7 +34,8 @@ int entities_has(const entity_set *es, const char *folded);
 
 /* Adds a finding (kind spun, class likely, rule "entity") for each run of
  * capitalised words in the segment that restores to exactly one known name,
- * skipping words that findings already in out hold. */
-void entity_detect(const unspin_engine *e, const seg_ctx *s, finding_list *out);
+ * skipping runs that findings already in out touch. *judged counts the
+ * document's judged words, shared with the channel (CHANNEL_MAX_JUDGED). */
+void entity_detect(const unspin_engine *e, const seg_ctx *s, finding_list *out, size_t *judged);
 
 #endif

@@ -38,7 +38,8 @@ static size_t detect(const unspin_engine *e, const char *text, finding_list *out
     tok_list toks = {0};
     tok_split(text, strlen(text), &toks);
     seg_ctx s = {text, strlen(text), &toks};
-    entity_detect(e, &s, out);
+    size_t judged = 0;
+    entity_detect(e, &s, out, &judged);
     tok_list_free(&toks);
     return out->n;
 }

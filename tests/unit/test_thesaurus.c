@@ -188,6 +188,29 @@ static void accept_filters_candidates(void **state)
     buf_free(&b);
 }
 
+/* Any single damaged byte is either rejected or harmless to look-ups
+ * (run under ASan by the sanitizer build). */
+static void survives_every_damaged_byte(void **state)
+{
+    (void)state;
+    buf b = build();
+    for (size_t i = 0; i < b.len; i++)
+        for (int bit = 0; bit < 8; bit += 3) {
+            b.data[i] ^= (char)(1 << bit);
+            thesaurus *t = thesaurus_from_buffer(b.data, b.len, NULL);
+            if (t) {
+                ths_cand c[16];
+                thesaurus_candidates(t, "teams", NULL, NULL, c, 16);
+                thesaurus_candidates(t, "ran", NULL, NULL, c, 16);
+                for (uint32_t k = 0; k < thesaurus_size(t); k++)
+                    (void)thesaurus_degree(t, k);
+                thesaurus_close(t);
+            }
+            b.data[i] ^= (char)(1 << bit);
+        }
+    buf_free(&b);
+}
+
 /* The generated table holds the originals of well-known spinner swaps. */
 static void real_table_holds_spinner_originals(void **state)
 {
@@ -216,6 +239,7 @@ int main(void)
         cmocka_unit_test(finds_words_and_links),
         cmocka_unit_test(lemmatises_and_reinflects),
         cmocka_unit_test(accept_filters_candidates),
+        cmocka_unit_test(survives_every_damaged_byte),
         cmocka_unit_test(real_table_holds_spinner_originals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
