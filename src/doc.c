@@ -9,7 +9,9 @@
  * (most articles) that is the whole document. Memory stays bounded by the
  * window plus one segment.
  */
+#include "channel.h"
 #include "detect.h"
+#include "entity.h"
 #include "engine.h"
 #include "fmt.h"
 #include "segment.h"
@@ -33,6 +35,7 @@ typedef struct pending {
     size_t len;
     uint64_t offset;
     size_t line;
+    int is_text;           /* looks like text: detectors ran */
     finding_list findings;
 } pending;
 
@@ -47,6 +50,7 @@ struct unspin_doc {
     size_t window;
     verdict v;
     size_t findings, applied;
+    size_t judged;         /* words judged by the channel (channel.h) */
 };
 
 unspin_doc *unspin_doc_new(const unspin_engine *e, const char *name, fmt *out)
@@ -109,7 +113,12 @@ static void emit_one(unspin_doc *d)
 {
     pending *p = &d->q[d->head++];
     verdict_update(&d->v);
-    int level = d->e->opts.level, spun = d->v.spun, shows = d->out->ops->proposals;
+    /* The default level decides on sure hits alone (verdict.h); the
+     * family-agnostic verdict opens the gated entries and the thesaurus only
+     * at the aggressive level. */
+    int level = d->e->opts.level;
+    int spun = (level == UNSPIN_LEVEL_AGGRESSIVE ? d->v.spun : d->v.sure_spun) || d->e->opts.assume_spun;
+    int shows = d->out->ops->proposals;
     /* In a document not judged spun, a lone common word that only spinners'
      * output makes suspicious ("teams", "help") is not worth reporting. */
     size_t kept = 0;
@@ -136,6 +145,18 @@ static void emit_one(unspin_doc *d)
             seg_ctx ctx = {p->text, p->len, &d->toks};
             detect_mapping_complete(d->e, &ctx, f, shows);
         }
+    }
+    /* In a document judged spun, names taken apart are restored (entity.h)
+     * and words no finding holds are judged against their thesaurus
+     * neighbours (channel.h). */
+    if (spun && p->is_text && d->e->ths && level != UNSPIN_LEVEL_SAFE) {
+        if (!tokenized) {
+            tok_split(p->text, p->len, &d->toks);
+            tokenized = 1;
+        }
+        seg_ctx ctx = {p->text, p->len, &d->toks};
+        entity_detect(d->e, &ctx, &p->findings, &d->judged);
+        channel_detect(d->e, &ctx, &p->findings, &d->judged);
     }
     /* Deferred findings get their candidates only when they can matter. */
     int complete = shows || applies(level, CLASS_LIKELY, spun);
@@ -187,6 +208,7 @@ static void enqueue(unspin_doc *d, const seg_view *s)
 
     if (!looks_like_text(p->text, p->len))
         return;
+    p->is_text = 1;
     tok_split(p->text, p->len, &d->toks);
     for (size_t i = 0; i < d->toks.n; i++)
         d->v.words += d->toks.v[i].type == TOK_WORD;
@@ -198,6 +220,10 @@ static void enqueue(unspin_doc *d, const seg_view *s)
     for (size_t i = 0; i < p->findings.n; i++)
         if (p->findings.v[i].kind == KIND_SPUN)
             d->v.hits[p->findings.v[i].klass]++;
+    /* Family-agnostic evidence from the first words of the document only:
+     * its cost stays bounded per document. */
+    if (d->v.probed < VERDICT_PROBE_MAX)
+        channel_probe(d->e, &ctx, &d->v);
 }
 
 static void drain(unspin_doc *d, int at_eof)

@@ -209,6 +209,21 @@ unspin_engine *unspin_engine_new(const unspin_options *o)
             diag(DIAG_WARNING, 0, (diag_loc){path, 0, 0},
                  "cannot load the language model; candidates are not ranked (--no-lm hides this)");
     }
+    /* The thesaurus proposes candidates only for the model to judge. */
+    if (e->lm && !o->no_thesaurus) {
+        buf p = BUF_INIT;
+        const char *why = NULL;
+        if (find_data_file(o, THESAURUS_FILE, &p)) {
+            e->ths = thesaurus_open(p.data, &why);
+            if (!e->ths) {
+                diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){p.data, 0, 0}, "%s", why);
+                errors++;
+            }
+        }
+        if (e->ths && find_data_file(o, ENTITIES_FILE, &p))
+            e->ents = entities_load(p.data, e->ths);
+        buf_free(&p);
+    }
     if (errors) {
         unspin_engine_free(e);
         return NULL;
@@ -222,6 +237,8 @@ void unspin_engine_free(unspin_engine *e)
         return;
     mapping_free(e->map);
     lm_close(e->lm);
+    thesaurus_close(e->ths);
+    entities_free(e->ents);
     spell_free(e->sp);
     names_free(e->nm);
     names_free(e->compounds);

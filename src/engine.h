@@ -6,17 +6,21 @@
 #ifndef UNSPIN_ENGINE_H
 #define UNSPIN_ENGINE_H
 
+#include "entity.h"
 #include "ignore.h"
 #include "lm.h"
 #include "mapping.h"
 #include "names.h"
 #include "spell.h"
+#include "thesaurus.h"
 #include "unspin.h"
 
 struct unspin_engine {
     unspin_options opts;   /* dicts borrowed from the caller */
     mapping *map;          /* built-in + user mapping files; owned */
     lm *lm;                /* the language model; NULL when off or not built; owned */
+    thesaurus *ths;        /* inverse Moby thesaurus; NULL without the model, or off; owned */
+    entity_set *ents;        /* the names entity restoration restores to; NULL without ths; owned */
     spell *sp;             /* hunspell and its cache; NULL when spelling is off; owned */
     names *nm;             /* the names list (never corrected); owned, may be empty */
     names *compounds;      /* hyphenated compounds that keep their hyphen; owned */

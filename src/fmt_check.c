@@ -41,9 +41,9 @@ static void check_doc_end(fmt *f, const unspin_result *r)
 {
     const verdict *v = &r->v;
     fprintf(f->out, "%s: %s (%zu words; %zu findings, %zu applied; mapping matches: %zu sure, "
-                    "%zu likely, %zu flag; %.1f sure per 1000 words)\n",
+                    "%zu likely, %zu flag; %.1f sure per 1000 words; agnostic score %.2f)\n",
             f->name, v->spun ? "spun" : "clean", v->words, r->findings, r->applied,
-            v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG], v->score);
+            v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG], v->score, v->agnostic);
 }
 
 const fmt_ops fmt_check_ops = {1, NULL, check_segment, check_doc_end};

@@ -52,9 +52,11 @@ static void jsonl_doc_end(fmt *f, const unspin_result *r)
     fputs("{\"type\":\"document\",\"file\":", f->out);
     fmt_json_string(f->out, f->name, strlen(f->name));
     fprintf(f->out, ",\"words\":%zu,\"findings\":%zu,\"applied\":%zu,\"verdict\":{\"spun\":%s,"
-                    "\"score\":%.2f,\"sure\":%zu,\"likely\":%zu,\"flag\":%zu}}\n",
+                    "\"score\":%.2f,\"sure\":%zu,\"likely\":%zu,\"flag\":%zu,"
+                    "\"sure_spun\":%s,\"probed\":%zu,\"lost\":%zu,\"rare\":%zu,\"agnostic\":%.2f}}\n",
             v->words, r->findings, r->applied, v->spun ? "true" : "false", v->score,
-            v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG]);
+            v->hits[CLASS_SURE], v->hits[CLASS_LIKELY], v->hits[CLASS_FLAG],
+            v->sure_spun ? "true" : "false", v->probed, v->lost, v->rare, v->agnostic);
 }
 
 const fmt_ops fmt_jsonl_ops = {1, NULL, jsonl_segment, jsonl_doc_end};

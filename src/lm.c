@@ -55,7 +55,18 @@ void lm_close(lm *m)
     free(m);
 }
 
+int lm_known(const lm *m, const char *word)
+{
+    int32 wid = ngram_wid(m->model, word);
+    return wid >= 0 && wid != m->unknown;
+}
+
 double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
+{
+    return lm_score_used(m, words, n, from, NULL);
+}
+
+double lm_score_used(const lm *m, const char *const *words, size_t n, size_t from, int *used_out)
 {
     int32 hist[2];
     int nhist = 0;
@@ -65,11 +76,11 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
     for (size_t i = 0; i < n; i++) {
         int32 wid = ngram_wid(m->model, words[i]);
         double s;
+        int32 used = 0;
         if (wid == m->unknown || wid < 0) {
             s = LM_OOV_LOG10;
             nhist = 0;          /* an unknown word cuts the history */
         } else {
-            int32 used;
             s = logmath_log_to_log10(m->lmath, ngram_ng_score(m->model, wid, hist, nhist, &used));
             if (s < LM_OOV_LOG10)
                 s = LM_OOV_LOG10;
@@ -78,17 +89,14 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
             if (nhist < 2)
                 nhist++;
         }
-        if (i >= from)
+        if (i >= from) {
             total += s;
+            if (used_out)
+                used_out[i - from] = (int)used;
+        }
     }
     pthread_mutex_unlock(lock);
     return total;
-}
-
-int lm_known(const lm *m, const char *word)
-{
-    int32 wid = ngram_wid(m->model, word);
-    return wid != m->unknown && wid >= 0;
 }
 
 int lm_pair_known(const lm *m, const char *w1, const char *w2)
@@ -96,7 +104,10 @@ int lm_pair_known(const lm *m, const char *w1, const char *w2)
     int32 a = ngram_wid(m->model, w1), b = ngram_wid(m->model, w2), used = 0;
     if (a == m->unknown || a < 0 || b == m->unknown || b < 0)
         return 0;
+    pthread_mutex_t *lock = (pthread_mutex_t *)&m->lock;
+    pthread_mutex_lock(lock);
     ngram_ng_score(m->model, b, &a, 1, &used);
+    pthread_mutex_unlock(lock);
     return used == 2;
 }
 
@@ -118,21 +129,27 @@ void lm_close(lm *m)
     (void)m;
 }
 
-double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
-{
-    (void)m; (void)words; (void)n; (void)from;
-    return 0;
-}
-
 int lm_known(const lm *m, const char *word)
 {
     (void)m; (void)word;
     return 0;
 }
 
+double lm_score(const lm *m, const char *const *words, size_t n, size_t from)
+{
+    (void)m; (void)words; (void)n; (void)from;
+    return 0;
+}
+
 int lm_pair_known(const lm *m, const char *w1, const char *w2)
 {
     (void)m; (void)w1; (void)w2;
+    return 0;
+}
+
+double lm_score_used(const lm *m, const char *const *words, size_t n, size_t from, int *used)
+{
+    (void)m; (void)words; (void)n; (void)from; (void)used;
     return 0;
 }
 

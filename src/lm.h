@@ -23,6 +23,9 @@ void lm_close(lm *m);
 /* Sum of log10 P(word | up to two previous words) over words[from..n), with
  * words[0..from) as history only. Words must be folded (lower case, ' for ’). */
 double lm_score(const lm *m, const char *const *words, size_t n, size_t from);
+/* As lm_score, and writes into used[i - from] the n-gram order the model
+ * had for each scored word (0 unknown, 1 unigram: an unseen collocation). */
+double lm_score_used(const lm *m, const char *const *words, size_t n, size_t from, int *used);
 /* Whether word (folded) is in the model's vocabulary: a word it has seen. */
 int lm_known(const lm *m, const char *word);
 /* Whether the model has the bigram "w1 w2" (both folded): a pair seen in text. */

@@ -32,7 +32,9 @@ enum {
     OPT_PROGRESS,
     OPT_STATS,
     OPT_JSONL_FIELD,
-    OPT_DROP_BAD
+    OPT_DROP_BAD,
+    OPT_NO_THESAURUS,
+    OPT_ASSUME_SPUN
 };
 
 #define F CMD_FILTER
@@ -56,6 +58,8 @@ static const opt_spec table[] = {
     {OPT_NO_MAPPING, "no-mapping", NULL, F | R, "do not load the built-in mapping"},
     {OPT_LM, "lm", "FILE", F | R, "the trigram language model (default: pocketsphinx-en-us's en-us.lm.bin)"},
     {OPT_NO_LM, "no-lm", NULL, F | R, "do not rank candidates with the language model"},
+    {OPT_ASSUME_SPUN, "assume-spun", NULL, F | R, "treat every document as judged spun, whatever the verdict"},
+    {OPT_NO_THESAURUS, "no-thesaurus", NULL, F | R, "no thesaurus candidates for words the mapping does not hold"},
     {OPT_DATA_DIR, "data-dir", "DIR", F | R, "where the built-in data lives (default: $UNSPIN_DATA, then the built-in path)"},
     {OPT_LANG, "lang", "LANG", F | R, "hunspell dictionary for spelling and OCR repairs (default: en_US)"},
     {OPT_DICT_DIR, "dict-dir", "DIR", F | R, "where LANG.aff and LANG.dic live (default: /usr/share/hunspell)"},
@@ -260,6 +264,8 @@ int options_parse(int argc, char **argv, cli *c)
         case OPT_NO_MAPPING: c->lib.no_mapping = 1; break;
         case OPT_LM: c->lib.lm_path = optarg; break;
         case OPT_NO_LM: c->lib.no_lm = 1; break;
+        case OPT_NO_THESAURUS: c->lib.no_thesaurus = 1; break;
+        case OPT_ASSUME_SPUN: c->lib.assume_spun = 1; break;
         case OPT_DATA_DIR: c->lib.data_dir = optarg; break;
         case OPT_LINT_DICT: c->lint = 1; break;
         case OPT_LANG: c->lib.lang = optarg; break;

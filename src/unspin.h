@@ -37,6 +37,8 @@ typedef struct unspin_options {
     size_t window;             /* look-ahead for the verdict, bytes (0: default) */
     int no_lm;                 /* do not rank candidates with the language model */
     const char *lm_path;       /* the model; NULL: LM_DEFAULT_PATH */
+    int no_thesaurus;          /* no thesaurus candidates (channel.h) */
+    int assume_spun;           /* treat every document as judged spun */
     const char *lang;          /* hunspell dictionary name; NULL: en_US */
     const char *dict_dir;      /* where LANG.aff and LANG.dic live; NULL: /usr/share/hunspell */
     const char *words;         /* personal word list (one word per line), or NULL */

@@ -34,14 +34,14 @@ check "exactly the accepted decisions, edited replacement included" \
     test "$(cat "$TMP/a.txt")" = "$(printf 'The Crimson Guard fought against the Area Marshal.\nNonetheless the Red Army won.')"
 
 # Seed 000: flag proposals are never applied at any level, so "every proposal
-# accepted" means every sure and likely one. From a review at --level=safe,
-# sed accepts each pending sure or likely finding; the result must be exactly
-# the output of --level=aggressive. A review at aggressive, applied as it is
-# pre-filled, gives the same.
+# accepted" means every sure and likely one. From a review at
+# --level=aggressive (the level also sets how widely the thesaurus is
+# searched), sed accepts each pending sure or likely finding; the result must
+# be exactly the output of --level=aggressive.
 if [ -r "$SRC/fixtures/seed000.in" ]; then
     "$UNSPIN" --level=aggressive "$SRC/fixtures/seed000.in" > "$TMP/seed.want"
     cp "$SRC/fixtures/seed000.in" "$TMP/seed.txt"
-    "$UNSPIN" review --level=safe "$TMP/seed.txt" > "$TMP/seed.review"
+    "$UNSPIN" review --level=aggressive "$TMP/seed.txt" > "$TMP/seed.review"
     sed -E -i 's/^pending ([0-9]+ [a-z]+ (sure|likely) )/accept \1/' "$TMP/seed.review"
     check "seed 000: review has findings" test "$(grep -c '^accept' "$TMP/seed.review")" -gt 200
     check "seed 000: apply exits 0" expect_status 0 "$UNSPIN" apply "$TMP/seed.review"

@@ -15,10 +15,12 @@ figures() {   # figures LEVEL -> "correction_rate precision false_changes"
 }
 read -r cr pr fc <<< "$(figures normal)"
 echo "default:    correction rate $cr, precision $pr, false changes $fc"
-check "default correction rate >= 0.85" python3 -c "import sys; sys.exit(not $cr >= 0.85)"
-check "default precision >= 0.95" python3 -c "import sys; sys.exit(not $pr >= 0.95)"
+check "default correction rate >= 0.87" python3 -c "import sys; sys.exit(not $cr >= 0.87)"
+check "default precision >= 0.955" python3 -c "import sys; sys.exit(not $pr >= 0.955)"
+check "default false changes <= 13" test "$fc" -le 13
 read -r cr pr fc <<< "$(figures aggressive)"
 echo "aggressive: correction rate $cr, precision $pr, false changes $fc"
-check "aggressive correction rate >= 0.85" python3 -c "import sys; sys.exit(not $cr >= 0.85)"
-check "aggressive precision >= 0.95" python3 -c "import sys; sys.exit(not $pr >= 0.95)"
+check "aggressive correction rate >= 0.87" python3 -c "import sys; sys.exit(not $cr >= 0.87)"
+check "aggressive precision >= 0.955" python3 -c "import sys; sys.exit(not $pr >= 0.955)"
+check "aggressive false changes <= 13" test "$fc" -le 13
 finish

@@ -114,6 +114,74 @@ static void update_recomputes_from_the_counts(void **state)
     assert_true(v.spun);
 }
 
+/* The family-agnostic counts of a probe: n words probed, shares lost, rare,
+ * and mean share of neighbours that beat the word. */
+static verdict probed(size_t words, size_t n, double lost, double rare, double beaten)
+{
+    verdict v = {0};
+    v.words = words;
+    v.probed = n;
+    v.lost = (size_t)(lost * (double)n + 0.5);
+    v.rare = (size_t)(rare * (double)n + 0.5);
+    v.beaten = beaten * (double)n;
+    verdict_update(&v);
+    return v;
+}
+
+static void agnostic_score_judges_a_spun_paragraph_beside_a_sure_hit(void **state)
+{
+    (void)state;
+    /* Typical of a spinner's output: many words lose, many odd collocations. */
+    verdict v = probed(250, 100, 0.30, 0.70, 0.30);
+    assert_true(v.agnostic > 1.0);
+    /* Alone it does not decide: old books and OCR damage look unusual too. */
+    assert_false(v.spun);
+    v.hits[CLASS_SURE] = 1;      /* beside one sure hit it does */
+    verdict_update(&v);
+    assert_true(v.spun);
+    assert_false(v.sure_spun);   /* the default level is not moved by it */
+    /* Typical of clean prose. */
+    v = probed(250, 100, 0.10, 0.45, 0.17);
+    assert_true(v.agnostic < 0.0);
+    assert_false(v.spun);
+}
+
+static void agnostic_score_needs_enough_probed_words(void **state)
+{
+    (void)state;
+    verdict v = probed(30, 10, 0.5, 1.0, 0.5);
+    assert_float_equal(v.agnostic, 0.0, 1e-12);
+    assert_false(v.spun);
+}
+
+static void agnostic_score_does_not_speak_for_a_long_document(void **state)
+{
+    (void)state;
+    /* The probe stopped after 1,000 words of a 10,000-word document. */
+    verdict v = {0};
+    v.words = 10000;
+    v.probed = VERDICT_PROBE_MAX;
+    v.lost = VERDICT_PROBE_MAX / 2;
+    v.rare = VERDICT_PROBE_MAX;
+    v.beaten = 0.5 * VERDICT_PROBE_MAX;
+    v.probe_words = 1000;
+    v.hits[CLASS_SURE] = 1;
+    verdict_update(&v);
+    assert_float_equal(v.agnostic, 0.0, 1e-12);
+    assert_false(v.spun);
+    v.words = 2500;   /* the probe saw more than a third */
+    verdict_update(&v);
+    assert_true(v.spun);
+}
+
+static void sure_hits_alone_set_sure_spun(void **state)
+{
+    (void)state;
+    verdict v = make(500, DOC_MIN_SURE, 0, 0);
+    assert_true(v.sure_spun);
+    assert_true(v.spun);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -125,6 +193,10 @@ int main(void)
         cmocka_unit_test(density_exactly_at_the_threshold_is_spun),
         cmocka_unit_test(density_just_below_the_threshold_is_not_spun),
         cmocka_unit_test(update_recomputes_from_the_counts),
+        cmocka_unit_test(agnostic_score_judges_a_spun_paragraph_beside_a_sure_hit),
+        cmocka_unit_test(agnostic_score_needs_enough_probed_words),
+        cmocka_unit_test(agnostic_score_does_not_speak_for_a_long_document),
+        cmocka_unit_test(sure_hits_alone_set_sure_spun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
