@@ -120,13 +120,14 @@ static void emit_one(unspin_doc *d)
     int spun = (level == UNSPIN_LEVEL_AGGRESSIVE ? d->v.spun : d->v.sure_spun) || d->e->opts.assume_spun;
     int shows = d->out->ops->proposals;
     /* In a document not judged spun, a lone common word that only spinners'
-     * output makes suspicious ("teams", "help") is not worth reporting. */
+     * output makes suspicious ("teams", "help"), or a phrase that is evidence
+     * only in spun text (gate=spun: "had been"), is not worth reporting. */
     size_t kept = 0;
     for (size_t i = 0; i < p->findings.n; i++) {
         finding *f = &p->findings.v[i];
         const map_entry *e = f->src;
-        if (e && f->kind == KIND_SPUN && f->klass != CLASS_SURE && e->words == 1 && !spun &&
-            !finding_applies(f, level, spun)) {
+        if (e && f->kind == KIND_SPUN && f->klass != CLASS_SURE && !spun &&
+            (e->words == 1 || (e->flags & MAPF_GATE_SPUN)) && !finding_applies(f, level, spun)) {
             finding_free(f);
             continue;
         }

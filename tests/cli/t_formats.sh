@@ -40,5 +40,13 @@ check "level normal applies likely entries in a spun document" sh -c "'$UNSPIN' 
 printf 'Small terrorist teams met.\n' > one.txt
 check "level normal leaves likely entries alone in a document not judged spun" sh -c "'$UNSPIN' --no-mapping --dict='$D' one.txt | grep -q 'terrorist teams'"
 check "level aggressive applies likely entries anywhere" sh -c "'$UNSPIN' --no-mapping --dict='$D' --level=aggressive one.txt | grep -q 'terrorist groups'"
+printf 'had been\twere\tlikely\tgate=spun\npink military\tred army\tsure\n' > gate.dict
+printf 'They had been there before.\n' > clean.txt
+printf 'The Pink Military and the Pink Military had been there.\n' > spun.txt
+check "--check does not report a gate=spun phrase in a document not judged spun" \
+    sh -c "'$UNSPIN' --no-mapping --no-spell --dict=gate.dict --check clean.txt | grep -q '^clean.txt: clean' &&
+           ! '$UNSPIN' --no-mapping --no-spell --dict=gate.dict --check clean.txt | grep -q 'had been'"
+check "--check reports it in a document judged spun" \
+    sh -c "'$UNSPIN' --no-mapping --no-spell --dict=gate.dict --check spun.txt | grep -q \"'had been' -> 'were'\""
 check "flag entries are never applied" sh -c "'$UNSPIN' --no-mapping --dict='$D' --level=aggressive doc.txt | grep -q nonetheless"
 finish
