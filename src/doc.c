@@ -15,7 +15,7 @@
 #include "engine.h"
 #include "fmt.h"
 #include "segment.h"
-#include "utf8.h"
+#include "walk.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,28 +62,6 @@ unspin_doc *unspin_doc_new(const unspin_engine *e, const char *name, fmt *out)
     d->window = e->opts.window ? e->opts.window : WINDOW_DEFAULT;
     fmt_doc_begin(out, name);
     return d;
-}
-
-/*
- * Text or not: a segment with a NUL byte, or with more than one byte in 8
- * that is not valid UTF-8, is passed through without looking for damage.
- */
-static int looks_like_text(const char *t, size_t n)
-{
-    if (memchr(t, '\0', n))
-        return 0;
-    size_t bad = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c < 0x80)
-            continue;
-        int32_t cp;
-        size_t l = utf8_decode((const unsigned char *)t + i, n - i, &cp);
-        if (cp < 0)
-            bad++;
-        i += l - 1;
-    }
-    return bad * 8 <= n;
 }
 
 static int applies(int level, int klass, int spun)
@@ -159,8 +137,12 @@ static void emit_one(unspin_doc *d)
         entity_detect(d->e, &ctx, &p->findings, &d->judged);
         channel_detect(d->e, &ctx, &p->findings, &d->judged);
     }
-    /* Deferred findings get their candidates only when they can matter. */
-    int complete = shows || applies(level, CLASS_LIKELY, spun);
+    /* Deferred findings (non-words) get hunspell's suggestions, milliseconds
+     * a word, only where they could be applied (aggressive, or a spun
+     * document): elsewhere they are shown as non-words without a proposal.
+     * Suggestions for every rare word and name made --check, jsonl and record
+     * mode ten times slower than the filter. */
+    int complete = applies(level, CLASS_LIKELY, spun);
     kept = 0;
     for (size_t i = 0; i < p->findings.n; i++) {
         finding *f = &p->findings.v[i];
@@ -207,7 +189,9 @@ static void enqueue(unspin_doc *d, const seg_view *s)
     p->line = s->line;
     d->queued_bytes += s->len;
 
-    if (!looks_like_text(p->text, p->len))
+    /* Not text (the rule that skips binary files in a tree: a NUL byte, or
+     * more than one byte in 8 not valid UTF-8): passed through unexamined. */
+    if (walk_is_binary(p->text, p->len))
         return;
     p->is_text = 1;
     tok_split(p->text, p->len, &d->toks);
@@ -222,8 +206,11 @@ static void enqueue(unspin_doc *d, const seg_view *s)
         if (p->findings.v[i].kind == KIND_SPUN)
             d->v.hits[p->findings.v[i].klass]++;
     /* Family-agnostic evidence from the first words of the document only:
-     * its cost stays bounded per document. */
-    if (d->v.probed < VERDICT_PROBE_MAX)
+     * its cost stays bounded per document. It decides only at aggressive and
+     * only beside a sure hit (verdict.c), so only then is it worth the model
+     * look-ups: a corpus of short clean records pays nothing for it. */
+    if (d->v.probed < VERDICT_PROBE_MAX && d->e->opts.level == UNSPIN_LEVEL_AGGRESSIVE &&
+        d->v.hits[CLASS_SURE] > 0)
         channel_probe(d->e, &ctx, &d->v);
 }
 

@@ -28,12 +28,14 @@ static void check_segment(fmt *f, const seg_view *s, const finding_list *l)
         loc_seek(&c, x->start, &line, &col);
         fprintf(f->out, "%s:%zu:%zu: %s: '", f->name, line, col, klass_name(x->klass));
         put_flat(f->out, s->text + x->start, x->end - x->start);
-        fputs("' -> '", f->out);
-        if (x->ncands)
+        if (x->ncands) {
+            fputs("' -> '", f->out);
             put_flat(f->out, x->cands[0].text, strlen(x->cands[0].text));
-        else
-            putc('?', f->out);
-        fprintf(f->out, "' [%s %s]%s\n", kind_name(x->kind), x->rule, x->applied ? " (applied)" : "");
+            putc('\'', f->out);
+        } else {
+            fputs("' (no proposal)", f->out);
+        }
+        fprintf(f->out, " [%s %s]%s\n", kind_name(x->kind), x->rule, x->applied ? " (applied)" : "");
     }
 }
 

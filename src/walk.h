@@ -42,7 +42,8 @@ void walk_list_free(walk_list *l);
 
 /* Whether the first bytes of a file, data[0..n) (at most WALK_SNIFF), say
  * it is binary: a NUL byte, or more than one byte in 8 that is not part of
- * valid UTF-8 (a sequence cut at the end of the sample does not count). */
+ * valid UTF-8 (a sequence cut at the end of the sample does not count).
+ * The pipeline passes a segment that fails it through unexamined (doc.c). */
 int walk_is_binary(const char *data, size_t n);
 
 /* Whether a name matches one of the globs (fnmatch, no flags). */

@@ -13,11 +13,16 @@ check "assume-spun restores a spun name" test "$out" = "A report by Amnesty Inte
 check "not judged spun: left alone" test "$(echo "$in" | "$UNSPIN" --no-mapping)" = "$in"
 check "--no-thesaurus: left alone" \
     test "$(echo "$in" | "$UNSPIN" --no-mapping --assume-spun --no-thesaurus)" = "$in"
-doc=$("$UNSPIN" --format=jsonl "$SRC/fixtures/clean001.txt" | tail -1)
-check "jsonl verdict has the agnostic figures" python3 -c '
+doc=$("$UNSPIN" --format=jsonl --level=aggressive "$SRC/fixtures/seed000.in" | tail -1)
+check "jsonl verdict has the agnostic figures (aggressive, a document with sure hits)" python3 -c '
 import json, sys
 v = json.loads(sys.argv[1])["verdict"]
-sys.exit(not (v["probed"] > 0 and "agnostic" in v and v["spun"] is False and v["sure_spun"] is False))' "$doc"
+sys.exit(not (v["probed"] > 0 and "agnostic" in v and v["spun"] is True and v["sure_spun"] is True))' "$doc"
+doc=$("$UNSPIN" --format=jsonl --level=aggressive "$SRC/fixtures/clean001.txt" | tail -1)
+check "no sure hit: the agnostic score is not computed" python3 -c '
+import json, sys
+v = json.loads(sys.argv[1])["verdict"]
+sys.exit(not (v["probed"] == 0 and v["agnostic"] == 0 and v["spun"] is False))' "$doc"
 check "--check reports the agnostic score" \
     sh -c "'$UNSPIN' --check '$SRC/fixtures/clean001.txt' | tail -1 | grep -q 'agnostic score'"
 mkdir "$TMP/data"
