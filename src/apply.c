@@ -16,22 +16,6 @@ typedef struct edit {
     const review_item *it;
 } edit;
 
-static int read_all(const char *path, buf *out)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return -1;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        buf_put(out, chunk, got);
-    int failed = ferror(fp);
-    int saved = errno;
-    fclose(fp);
-    errno = saved;
-    return failed ? -1 : 0;
-}
-
 static int by_start(const void *a, const void *b)
 {
     const edit *x = a, *y = b;
@@ -242,7 +226,7 @@ void apply_file(const review_file *f, const apply_options *o, apply_stats *st)
         return;
     }
     buf content = BUF_INIT;
-    if (read_all(f->path, &content) != 0) {
+    if (buf_read_file(&content, f->path) != 0) {
         diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){f->path, 0, 0}, "cannot read: %s; not changed",
              strerror(errno));
         st->failed++;

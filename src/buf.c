@@ -2,6 +2,7 @@
 #include "buf.h"
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,4 +126,21 @@ void buf_free(buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+int buf_read_file(buf *b, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return -1;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        buf_put(b, chunk, got);
+    int failed = ferror(fp);
+    int saved = errno;
+    fclose(fp);
+    errno = failed ? (saved ? saved : EIO) : saved;
+    buf_reserve(b, 0);   /* data is never NULL, even for an empty file */
+    return failed ? -1 : 0;
 }

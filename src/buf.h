@@ -31,6 +31,9 @@ void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* Drops the first n bytes, keeping the rest. */
 void buf_consume(buf *b, size_t n);
 void buf_clear(buf *b);
+/* Appends the whole content of the file at path. Returns 0, or -1 with
+ * errno set (cannot open, read error); nothing is reported. */
+int buf_read_file(buf *b, const char *path);
 /* Hands the data to the caller (who frees it) and resets the buffer. */
 char *buf_detach(buf *b);
 void buf_free(buf *b);

@@ -712,22 +712,10 @@ static size_t parse(parser *ps, const char *data, size_t len)
 
 int review_read(const char *path, buf *out)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){path, 0, 0}, "cannot open: %s", strerror(errno));
+    if (buf_read_file(out, path) != 0) {
+        diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){path, 0, 0}, "cannot read: %s", strerror(errno));
         return -1;
     }
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        buf_put(out, chunk, got);
-    int failed = ferror(fp);
-    fclose(fp);
-    if (failed) {
-        diag(DIAG_ERROR, UNSPIN_EXIT_DATA, (diag_loc){path, 0, 0}, "read error");
-        return -1;
-    }
-    buf_reserve(out, 0);
     return 0;
 }
 

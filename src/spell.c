@@ -297,20 +297,6 @@ static void make_aff(const char *src, size_t len, buf *out)
     buf_puts(out, "MAXNGRAMSUGS 0\n");
 }
 
-static int read_file(const char *path, buf *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_put(out, chunk, got);
-    int bad = ferror(f);
-    fclose(f);
-    return bad ? -1 : 0;
-}
-
 /* Writes data to a fresh temporary file; returns its path (caller frees) or NULL. */
 static char *write_temp(const buf *data)
 {
@@ -398,7 +384,7 @@ spell *spell_new(const char *dict_dir, const char *lang, const char **why)
     char *tmp = NULL;
     buf_printf(&aff, "%s/%s.aff", dict_dir, lang);
     buf_printf(&dic, "%s/%s.dic", dict_dir, lang);
-    if (read_file(dic.data, &words) != 0 || read_file(aff.data, &src) != 0) {
+    if (buf_read_file(&words, dic.data) != 0 || buf_read_file(&src, aff.data) != 0) {
         *why = "dictionary not found";
         goto out;
     }
@@ -484,7 +470,7 @@ void spell_add(spell *s, const char *w, size_t n)
 long spell_add_file(spell *s, const char *path)
 {
     buf b = BUF_INIT;
-    if (read_file(path, &b) != 0) {
+    if (buf_read_file(&b, path) != 0) {
         buf_free(&b);
         return -1;
     }
