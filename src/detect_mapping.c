@@ -197,27 +197,6 @@ static void restore_gaps(const seg_ctx *s, size_t i, size_t j, const buf *repl, 
 }
 
 #define LM_CONTEXT 2      /* words of context each side */
-#define LM_MAX_WORDS 24
-
-/* Folded words for the model, held in one buffer. */
-typedef struct word_seq {
-    const char *w[LM_MAX_WORDS];
-    size_t n;
-    char store[LM_MAX_WORDS * 48];
-    size_t used;
-} word_seq;
-
-static void seq_add(word_seq *q, const char *s, size_t len)
-{
-    if (q->n == LM_MAX_WORDS)
-        return;
-    size_t fl = tok_fold(s, len, q->store + q->used, sizeof q->store - q->used);
-    if (fl == (size_t)-1)
-        return;
-    q->w[q->n++] = q->store + q->used;
-    q->used += fl + 1;
-}
-
 static int ends_sentence(const seg_ctx *s, const token *t)
 {
     if (t->type == TOK_NEWLINE)
@@ -229,7 +208,7 @@ static int ends_sentence(const seg_ctx *s, const token *t)
 }
 
 /* Up to LM_CONTEXT words before token i, within the sentence, in order. */
-static void left_context(const seg_ctx *s, size_t i, word_seq *q)
+static void left_context(const seg_ctx *s, size_t i, lm_words *q)
 {
     const token *t = s->toks->v;
     size_t idx[LM_CONTEXT], n = 0;
@@ -242,12 +221,12 @@ static void left_context(const seg_ctx *s, size_t i, word_seq *q)
     }
     while (n > 0) {
         n--;
-        seq_add(q, s->text + t[idx[n]].start, t[idx[n]].len);
+        lm_words_add(q, s->text + t[idx[n]].start, t[idx[n]].len);
     }
 }
 
 /* Up to LM_CONTEXT words after token j (and after a possessive), within the sentence. */
-static void right_context(const seg_ctx *s, size_t j, word_seq *q)
+static void right_context(const seg_ctx *s, size_t j, lm_words *q)
 {
     const token *t = s->toks->v;
     size_t n = 0;
@@ -255,7 +234,7 @@ static void right_context(const seg_ctx *s, size_t j, word_seq *q)
         if (ends_sentence(s, &t[k]))
             break;
         if (tok_is_wordlike(&t[k])) {
-            seq_add(q, s->text + t[k].start, t[k].len);
+            lm_words_add(q, s->text + t[k].start, t[k].len);
             n++;
         }
     }
@@ -263,12 +242,12 @@ static void right_context(const seg_ctx *s, size_t j, word_seq *q)
 
 /* The model's mean log10 per word for `middle` (words separated by spaces)
  * between the left and right context. */
-static double window_score(const lm *m, const word_seq *left, const char *middle, size_t mlen,
-                           const word_seq *right)
+static double window_score(const lm *m, const lm_words *left, const char *middle, size_t mlen,
+                           const lm_words *right)
 {
-    word_seq q = {0};
+    lm_words q = {0};
     for (size_t k = 0; k < left->n; k++)
-        seq_add(&q, left->w[k], strlen(left->w[k]));
+        lm_words_add(&q, left->w[k], strlen(left->w[k]));
     size_t from = q.n, a = 0;
     while (a < mlen) {
         while (a < mlen && (middle[a] == ' ' || middle[a] == '\n' || middle[a] == '\r' || middle[a] == '\t'))
@@ -277,11 +256,11 @@ static double window_score(const lm *m, const word_seq *left, const char *middle
         while (b < mlen && middle[b] != ' ' && middle[b] != '\n' && middle[b] != '\r' && middle[b] != '\t')
             b++;
         if (b > a)
-            seq_add(&q, middle + a, b - a);
+            lm_words_add(&q, middle + a, b - a);
         a = b;
     }
     for (size_t k = 0; k < right->n; k++)
-        seq_add(&q, right->w[k], strlen(right->w[k]));
+        lm_words_add(&q, right->w[k], strlen(right->w[k]));
     if (q.n <= from)
         return 0;
     return lm_score(m, q.w, q.n, from) / (double)(q.n - from);
@@ -301,7 +280,7 @@ static int by_score(const void *a, const void *b)
  */
 static void rank_in_context(const lm *m, const seg_ctx *s, size_t i, size_t j, finding *f)
 {
-    word_seq left = {0}, right = {0};
+    lm_words left = {0}, right = {0};
     left_context(s, i, &left);
     right_context(s, j, &right);
     for (size_t k = 0; k < f->ncands; k++)

@@ -415,25 +415,6 @@ static void rule_hyphenation(ocr_ctx *c, const char *id)
 #define NOTE_NO_READING 1 /* spell_note: a non-word type with no reading */
 #define GLYPH_SHORT 4      /* shorter plain words need an un-English shape to be sure */
 #define CTX_WORDS 2        /* words of context each side */
-#define SEQ_MAX 16
-
-typedef struct word_seq {
-    const char *w[SEQ_MAX];
-    size_t n, used;
-    char store[SEQ_MAX * (MAX_WORD + 8)];
-} word_seq;
-
-static void seq_add(word_seq *q, const char *s, size_t len)
-{
-    if (q->n == SEQ_MAX || len > MAX_WORD)
-        return;
-    size_t fl = tok_fold(s, len, q->store + q->used, sizeof q->store - q->used);
-    if (fl == (size_t)-1)
-        return;
-    q->w[q->n++] = q->store + q->used;
-    q->used += fl + 1;
-}
-
 static int ends_sentence(const ocr_ctx *c, size_t i)
 {
     const token *t = tok(c, i);
@@ -444,7 +425,7 @@ static int ends_sentence(const ocr_ctx *c, size_t i)
 }
 
 /* Up to CTX_WORDS words before token i and after token j, within the sentence. */
-static void context(const ocr_ctx *c, size_t i, size_t j, word_seq *left, word_seq *right)
+static void context(const ocr_ctx *c, size_t i, size_t j, lm_words *left, lm_words *right)
 {
     size_t idx[CTX_WORDS], n = 0;
     while (i > 0 && n < CTX_WORDS) {
@@ -456,13 +437,13 @@ static void context(const ocr_ctx *c, size_t i, size_t j, word_seq *left, word_s
     }
     while (n > 0) {
         n--;
-        seq_add(left, tok_text(c, idx[n]), tok(c, idx[n])->len);
+        lm_words_add(left, tok_text(c, idx[n]), tok(c, idx[n])->len);
     }
     for (size_t k = j + 1, m = 0; k < c->s->toks->n && m < CTX_WORDS; k++) {
         if (ends_sentence(c, k))
             break;
         if (tok_is_wordlike(tok(c, k))) {
-            seq_add(right, tok_text(c, k), tok(c, k)->len);
+            lm_words_add(right, tok_text(c, k), tok(c, k)->len);
             m++;
         }
     }
@@ -470,13 +451,13 @@ static void context(const ocr_ctx *c, size_t i, size_t j, word_seq *left, word_s
 
 /* The model's mean log10 per word for `mid` (words split at spaces and
  * punctuation but ' and -) between left and right. */
-static double window(const lm *m, const word_seq *left, const char *mid, size_t len,
-                     const word_seq *right)
+static double window(const lm *m, const lm_words *left, const char *mid, size_t len,
+                     const lm_words *right)
 {
-    word_seq q;
+    lm_words q;
     q.n = q.used = 0;
     for (size_t k = 0; k < left->n; k++)
-        seq_add(&q, left->w[k], strlen(left->w[k]));
+        lm_words_add(&q, left->w[k], strlen(left->w[k]));
     size_t from = q.n, a = 0;
     while (a < len) {
         while (a < len && !is_ascii_alpha((unsigned char)mid[a]) && !((unsigned char)mid[a] & 0x80) &&
@@ -487,11 +468,11 @@ static double window(const lm *m, const word_seq *left, const char *mid, size_t 
                            (mid[b] >= '0' && mid[b] <= '9') || mid[b] == '\''))
             b++;
         if (b > a)
-            seq_add(&q, mid + a, b - a);
+            lm_words_add(&q, mid + a, b - a);
         a = b;
     }
     for (size_t k = 0; k < right->n; k++)
-        seq_add(&q, right->w[k], strlen(right->w[k]));
+        lm_words_add(&q, right->w[k], strlen(right->w[k]));
     if (q.n <= from)
         return LM_OOV_LOG10;
     return lm_score(m, q.w, q.n, from) / (double)(q.n - from);
@@ -559,7 +540,7 @@ static int rank(ocr_ctx *c, size_t i, size_t j, readings *r, const spell_list *o
     const lm *m = c->e->lm;
     if (!m || r->n == 0)
         return 0;
-    word_seq left, right;
+    lm_words left, right;
     left.n = left.used = right.n = right.used = 0;
     context(c, i, j, &left, &right);
     for (size_t k = 0; k < r->n; k++)
@@ -1085,7 +1066,7 @@ static int try_split(ocr_ctx *c, size_t i, size_t *last, int real)
         /* Both joins compete, with the text as written. */
         int clear = rank(c, a, b, &r, NULL);
         if (real) {
-            word_seq left, right;
+            lm_words left, right;
             left.n = left.used = right.n = right.used = 0;
             context(c, a, b, &left, &right);
             size_t from = tok(c, a)->start, to = tok(c, b)->start + tok(c, b)->len;
@@ -1305,7 +1286,7 @@ static int try_realword(ocr_ctx *c, size_t i)
     if (r.n == 0 || elided(c, i) ||
         names_guard(c->e->nm, c->s->text, c->s->toks->v, c->s->toks->n, i) != GUARD_NONE)
         return 0;
-    word_seq left, right;
+    lm_words left, right;
     left.n = left.used = right.n = right.used = 0;
     context(c, i, i, &left, &right);
     if (left.n == 0 || right.n == 0)
@@ -1337,7 +1318,7 @@ static int try_lone_digit(ocr_ctx *c, size_t i)
     if (i > 0 && !(is_single_space(c, i - 1) && i >= 2 && tok(c, i - 2)->type == TOK_WORD &&
                    !(tok(c, i - 2)->flags & TOKF_DIGIT)))
         return 0;
-    word_seq left, right;
+    lm_words left, right;
     left.n = left.used = right.n = right.used = 0;
     context(c, i, i, &left, &right);
     if (right.n == 0)

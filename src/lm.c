@@ -5,6 +5,7 @@
  * nothing measurable. */
 #include "lm.h"
 #include "buf.h"
+#include "token.h"
 
 #ifdef UNSPIN_HAVE_LM
 #include <sphinxbase/err.h>
@@ -154,3 +155,14 @@ double lm_score_used(const lm *m, const char *const *words, size_t n, size_t fro
 }
 
 #endif
+
+void lm_words_add(lm_words *q, const char *s, size_t len)
+{
+    if (q->n == LM_WORDS_MAX || len > LM_WORD_BYTES)
+        return;
+    size_t fl = tok_fold(s, len, q->store + q->used, sizeof q->store - q->used);
+    if (fl == (size_t)-1)
+        return;
+    q->w[q->n++] = q->store + q->used;
+    q->used += fl + 1;
+}

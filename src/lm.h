@@ -26,6 +26,18 @@ double lm_score(const lm *m, const char *const *words, size_t n, size_t from);
 /* As lm_score, and writes into used[i - from] the n-gram order the model
  * had for each scored word (0 unknown, 1 unigram: an unseen collocation). */
 double lm_score_used(const lm *m, const char *const *words, size_t n, size_t from, int *used);
+/* Folded words for the model, held in one buffer: the window a detector
+ * scores (its context and the text or a candidate between). */
+#define LM_WORDS_MAX 24      /* words in a window */
+#define LM_WORD_BYTES 64     /* longer words are left out: never in the model */
+typedef struct lm_words {
+    const char *w[LM_WORDS_MAX];
+    size_t n, used;
+    char store[LM_WORDS_MAX * 48];
+} lm_words;
+/* Appends the folded form (tok_fold) of s[0..len), when it fits. */
+void lm_words_add(lm_words *q, const char *s, size_t len);
+
 /* Whether word (folded) is in the model's vocabulary: a word it has seen. */
 int lm_known(const lm *m, const char *word);
 /* Whether the model has the bigram "w1 w2" (both folded): a pair seen in text. */
