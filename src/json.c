@@ -18,17 +18,6 @@ static size_t skip_ws(const char *t, size_t n, size_t at)
     return at;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* A string token at t[*at] (the opening quote); *at ends past it. */
 static int scan_string(const char *t, size_t n, size_t *at, json_error *err)
 {
@@ -47,7 +36,7 @@ static int scan_string(const char *t, size_t n, size_t *at, json_error *err)
             char e = t[i + 1];
             if (e == 'u') {
                 for (size_t k = 2; k < 6; k++)
-                    if (i + k >= n || hexval(t[i + k]) < 0)
+                    if (i + k >= n || utf8_hex_digit((unsigned char)t[i + k]) < 0)
                         return fail(err, i, "bad \\u escape");
                 i += 6;
                 continue;
@@ -234,7 +223,7 @@ int json_scan_object(const char *text, size_t n, json_member *m, size_t nm, size
 
 static int hex4(const char *p)
 {
-    return hexval(p[0]) << 12 | hexval(p[1]) << 8 | hexval(p[2]) << 4 | hexval(p[3]);
+    return utf8_hex_digit((unsigned char)p[0]) << 12 | utf8_hex_digit((unsigned char)p[1]) << 8 | utf8_hex_digit((unsigned char)p[2]) << 4 | utf8_hex_digit((unsigned char)p[3]);
 }
 
 int json_unescape(const char *tok, size_t n, buf *out)
@@ -268,13 +257,13 @@ int json_unescape(const char *tok, size_t n, buf *out)
             if (i + 6 > end)
                 return -1;
             for (size_t k = 2; k < 6; k++)
-                if (hexval(tok[i + k]) < 0)
+                if (utf8_hex_digit((unsigned char)tok[i + k]) < 0)
                     return -1;
             int32_t cp = hex4(tok + i + 2);
             i += 6;
             if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= end && tok[i] == '\\' &&
-                tok[i + 1] == 'u' && hexval(tok[i + 2]) >= 0 && hexval(tok[i + 3]) >= 0 &&
-                hexval(tok[i + 4]) >= 0 && hexval(tok[i + 5]) >= 0) {
+                tok[i + 1] == 'u' && utf8_hex_digit((unsigned char)tok[i + 2]) >= 0 && utf8_hex_digit((unsigned char)tok[i + 3]) >= 0 &&
+                utf8_hex_digit((unsigned char)tok[i + 4]) >= 0 && utf8_hex_digit((unsigned char)tok[i + 5]) >= 0) {
                 int32_t lo = hex4(tok + i + 2);
                 if (lo >= 0xDC00 && lo <= 0xDFFF) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

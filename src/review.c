@@ -282,17 +282,6 @@ static const char *word(parser *ps, size_t *n)
     return w;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* A quoted string into out (cleared first); 0, or -1 after reporting. */
 static int string(parser *ps, buf *out, const char *what)
 {
@@ -323,8 +312,8 @@ static int string(parser *ps, buf *out, const char *what)
         case 'r': buf_putc(out, '\r'); break;
         case 't': buf_putc(out, '\t'); break;
         case 'x': {
-            int h = ps->end - ps->p >= 2 ? hexval(ps->p[0]) : -1;
-            int l = h >= 0 ? hexval(ps->p[1]) : -1;
+            int h = ps->end - ps->p >= 2 ? utf8_hex_digit((unsigned char)ps->p[0]) : -1;
+            int l = h >= 0 ? utf8_hex_digit((unsigned char)ps->p[1]) : -1;
             if (l < 0) {
                 perr(ps, "bad \\x escape in %s (two hex digits expected)", what);
                 return -1;
@@ -596,7 +585,7 @@ static void top_line(parser *ps, const char *key, size_t klen)
         w = word(ps, &n);
         int ok = n == 2 * SHA256_SIZE;
         for (size_t i = 0; ok && i < SHA256_SIZE; i++) {
-            int h = hexval(w[2 * i]), l = hexval(w[2 * i + 1]);
+            int h = utf8_hex_digit((unsigned char)w[2 * i]), l = utf8_hex_digit((unsigned char)w[2 * i + 1]);
             ok = h >= 0 && l >= 0;
             if (ok)
                 ps->file->sha256[i] = (uint8_t)(h * 16 + l);

@@ -106,3 +106,14 @@ int utf8_is_hyphen(int32_t cp)
 {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
+
+int utf8_hex_digit(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}

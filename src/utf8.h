@@ -27,4 +27,8 @@ int utf8_is_apostrophe(int32_t cp);
 /* Hyphens that join words: - and U+2010, U+2011. */
 int utf8_is_hyphen(int32_t cp);
 
+/* The value of an ASCII hex digit (0-9, a-f, A-F), or -1: for the escapes
+ * of JSON and of review files. */
+int utf8_hex_digit(int c);
+
 #endif
